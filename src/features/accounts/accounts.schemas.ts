@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+export const localeSchema = z.enum(['en', 'it']);
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'Enter a valid e-mail address' }));
+const password = z
+  .string()
+  .min(10, 'Use at least 10 characters')
+  .max(200, 'Use at most 200 characters');
+
+export const signUpBody = z.object({
+  email,
+  name: z.string().trim().min(1, 'Enter your name').max(120),
+  password,
+  locale: localeSchema.optional(),
+});
+export const signInBody = z.object({ email, password: z.string().min(1, 'Enter your password').max(200) });
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password });
+export const updateMeBody = z
+  .object({ name: z.string().trim().min(1).max(120), locale: localeSchema })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
+export const createTokenBody = z.object({ name: z.string().trim().min(1, 'Name the token').max(80) });
+
+export const membershipSchema = z.object({
+  organisationId: z.uuid(),
+  organisationSlug: z.string(),
+  organisationName: z.string(),
+  role: z.enum(['admin', 'member']),
+});
+export const eventRoleSchema = z.object({
+  eventId: z.uuid(),
+  eventSlug: z.string(),
+  eventTitle: z.string(),
+  role: z.enum(['organiser', 'participant']),
+});
+
+export const meSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    isAdmin: z.boolean(),
+    locale: localeSchema,
+    createdAt: z.string(),
+    organisations: z.array(membershipSchema),
+    events: z.array(eventRoleSchema),
+  })
+  .meta({ id: 'Me' });
+
+export const tokenSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
+
+export type Me = z.infer<typeof meSchema>;
+export type ApiToken = z.infer<typeof tokenSchema>;

@@ -1,0 +1,164 @@
+import type { Updateable } from 'kysely';
+import type { DB } from '../../server/db/schema.ts';
+import { badRequest, forbidden, notFound, unauthenticated } from '../../server/http/errors.ts';
+import { slugify } from '../../shared/slug.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { toOrganisationSummary } from '../organisations/organisations.service.ts';
+import type { EventDetail, EventSummary } from './events.schemas.ts';
+import { canEvent } from './events.policy.ts';
+import type { EventsRepo } from './events.repo.ts';
+
+interface SummaryRow {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  city: string | null;
+  host_region_code: string | null;
+  region_name: string | null;
+  region_level: number | null;
+  status: 'draft' | 'published' | 'cancelled';
+  sample: boolean;
+}
+
+export function toEventSummary(r: SummaryRow): EventSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    timeZone: r.time_zone,
+    city: r.city,
+    hostRegion:
+      r.host_region_code && r.region_name !== null
+        ? { code: r.host_region_code, name: r.region_name, level: r.region_level ?? 2 }
+        : null,
+    status: r.status,
+    sample: r.sample,
+  };
+}
+
+export interface EventInput {
+  title?: string;
+  summary?: string;
+  description?: string;
+  startsAt?: string;
+  endsAt?: string;
+  timeZone?: string;
+  venueName?: string | null;
+  venueAddress?: string | null;
+  city?: string | null;
+  hostRegionCode?: string | null;
+  status?: 'draft' | 'published' | 'cancelled';
+  capacity?: number | null;
+  website?: string | null;
+}
+
+function toColumns(i: EventInput): Updateable<DB['events']> {
+  const c: Updateable<DB['events']> = {};
+  if (i.title !== undefined) c.title = i.title;
+  if (i.summary !== undefined) c.summary = i.summary;
+  if (i.description !== undefined) c.description = i.description;
+  if (i.startsAt !== undefined) c.starts_at = i.startsAt;
+  if (i.endsAt !== undefined) c.ends_at = i.endsAt;
+  if (i.timeZone !== undefined) c.time_zone = i.timeZone;
+  if (i.venueName !== undefined) c.venue_name = i.venueName || null;
+  if (i.venueAddress !== undefined) c.venue_address = i.venueAddress || null;
+  if (i.city !== undefined) c.city = i.city || null;
+  if (i.hostRegionCode !== undefined) c.host_region_code = i.hostRegionCode;
+  if (i.status !== undefined) c.status = i.status;
+  if (i.capacity !== undefined) c.capacity = i.capacity;
+  if (i.website !== undefined) c.website = i.website || null;
+  return c;
+}
+
+const fieldError = (field: string, message: string) => badRequest(message, { fields: [{ field: `body.${field}`, message }] });
+
+export function eventsService(repo: EventsRepo) {
+  async function get(actor: Actor | null, idOrSlug: string): Promise<EventDetail> {
+    const e = await repo.find(idOrSlug);
+    if (!e || !canEvent(actor, 'read', e)) throw notFound('Event');
+    const [organisers, people] = await Promise.all([repo.organisers(e.id), repo.people(e.id)]);
+    return {
+      ...toEventSummary(e),
+      description: e.description,
+      venueName: e.venue_name,
+      venueAddress: e.venue_address,
+      capacity: e.capacity,
+      reportedParticipants: e.reported_participants,
+      website: e.website,
+      organisers: organisers.map(toOrganisationSummary),
+      people: people.map((p) => ({
+        id: p.id,
+        slug: p.slug,
+        fullName: p.full_name,
+        honorific: p.honorific,
+        jobTitle: p.job_title,
+        sample: p.sample,
+        role: p.role,
+        organisation: p.org_id && p.org_slug && p.org_name ? { id: p.org_id, slug: p.org_slug, name: p.org_name } : null,
+      })),
+      canEdit: canEvent(actor, 'update', e),
+    };
+  }
+
+  async function checkRegion(code: string | null | undefined) {
+    if (code && !(await repo.regionExists(code))) throw fieldError('hostRegionCode', 'Unknown NUTS code');
+  }
+
+  return {
+    get,
+    async list(actor: Actor | null, f: { when: 'upcoming' | 'past' | 'all'; region?: string | undefined }, page: number, pageSize: number) {
+      const includeDraftsOf = actor?.isAdmin
+        ? 'all'
+        : [...(actor?.eventRoles ?? new Map())].filter(([, r]) => r === 'organiser').map(([id]) => id as string);
+      const r = await repo.list({ ...f, includeDraftsOf }, page, pageSize);
+      return { items: r.items.map(toEventSummary), total: r.total, page, pageSize };
+    },
+    async create(actor: Actor | null, input: EventInput & { title: string; startsAt: string; endsAt: string; timeZone: string; organiserOrganisationIds?: string[] | undefined }) {
+      if (!actor) throw unauthenticated();
+      if (!canEvent(actor, 'create')) throw forbidden('Only platform administrators create events');
+      await checkRegion(input.hostRegionCode);
+      const organiserIds = [...new Set(input.organiserOrganisationIds ?? [])];
+      const known = await repo.existingOrganisations(organiserIds);
+      const unknown = organiserIds.filter((id) => !known.includes(id));
+      if (unknown.length) throw fieldError('organiserOrganisationIds', `Unknown organisation(s): ${unknown.join(', ')}`);
+      let slug = slugify(input.title);
+      for (let n = 2; await repo.slugTaken(slug); n++) slug = `${slugify(input.title, 70)}-${n}`;
+      const id = await repo.insert(
+        { ...toColumns(input), slug, title: input.title, starts_at: input.startsAt, ends_at: input.endsAt, time_zone: input.timeZone, created_by: actor.userId },
+        organiserIds,
+        actor.userId,
+      );
+      // The creator is now an organiser of the new event.
+      return get({ ...actor, eventRoles: new Map([...actor.eventRoles, [id, 'organiser' as const]]) }, id);
+    },
+    async update(actor: Actor | null, idOrSlug: string, input: EventInput) {
+      if (!actor) throw unauthenticated();
+      const e = await repo.find(idOrSlug);
+      if (!e || !canEvent(actor, 'read', e)) throw notFound('Event');
+      if (!canEvent(actor, 'update', e)) throw forbidden('Only the event’s organisers can edit it');
+      await checkRegion(input.hostRegionCode);
+      const startsAt = input.startsAt ?? e.starts_at.toISOString();
+      const endsAt = input.endsAt ?? e.ends_at.toISOString();
+      if (Date.parse(endsAt) < Date.parse(startsAt)) throw fieldError('endsAt', 'The event must end after it starts');
+      await repo.update(e.id, toColumns(input));
+      return get(actor, e.id);
+    },
+    async addMember(actor: Actor | null, idOrSlug: string, input: { email: string; role: 'organiser' | 'participant' }) {
+      if (!actor) throw unauthenticated();
+      const e = await repo.find(idOrSlug);
+      if (!e || !canEvent(actor, 'read', e)) throw notFound('Event');
+      if (!canEvent(actor, 'manage_members', e)) throw forbidden('Only the event’s organisers can add people');
+      const user = await repo.findUserByEmail(input.email);
+      if (!user) throw fieldError('email', 'No account with this e-mail');
+      await repo.upsertMember(e.id, user.id, input.role);
+    },
+  };
+}
+export type EventsService = ReturnType<typeof eventsService>;

@@ -1,0 +1,128 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accountsRepo } from '../features/accounts/accounts.repo.ts';
+import { accountsRoutes } from '../features/accounts/accounts.routes.ts';
+import { type AccountsService, accountsService } from '../features/accounts/accounts.service.ts';
+import { eventsRepo } from '../features/events/events.repo.ts';
+import { eventsRoutes } from '../features/events/events.routes.ts';
+import { type EventsService, eventsService } from '../features/events/events.service.ts';
+import { organisationsRepo } from '../features/organisations/organisations.repo.ts';
+import { organisationsRoutes } from '../features/organisations/organisations.routes.ts';
+import { type OrganisationsService, organisationsService } from '../features/organisations/organisations.service.ts';
+import { overviewRoutes } from '../features/overview/overview.routes.ts';
+import { type OverviewService, overviewService } from '../features/overview/overview.service.ts';
+import { regionsRepo } from '../features/regions/regions.repo.ts';
+import { regionsRoutes } from '../features/regions/regions.routes.ts';
+import { type RegionsService, regionsService } from '../features/regions/regions.service.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import { registerSecurityHeaders } from './http/security.ts';
+import { registerSession } from './http/session.ts';
+import { registerSpa } from './http/spa.ts';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface Services {
+  accounts: AccountsService;
+  regions: RegionsService;
+  organisations: OrganisationsService;
+  events: EventsService;
+  overview: OverviewService;
+}
+
+export function buildServices(database: Database, config: Pick<Config, 'sessionDays'>): Services {
+  const db = database.db;
+  const events = eventsService(eventsRepo(db));
+  return {
+    accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
+    regions: regionsService(regionsRepo(db)),
+    organisations: organisationsService(organisationsRepo(db)),
+    events,
+    overview: overviewService(db, events),
+  };
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Where the built web client is; tests without a build get the fallback shell. */
+  clientDir?: string;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; services: Services }> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
+
+  const services = buildServices(database, config);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  registerSession(app, services.accounts, config.publicUrl);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Nexum API',
+        version: '1',
+        description:
+          'Clusters meet regions: the ecosystem directory, NUTS regions, events. Authenticate with the session cookie or a personal API token as `Authorization: Bearer nxm_…`. Errors are `{ error: { code, message, details } }`.',
+        license: { name: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (Account page)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'nexum_session' },
+        },
+      },
+      security: [{}, { bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+
+  accountsRoutes(app, { accounts: services.accounts, secureCookies: config.publicUrl.startsWith('https:'), signinRateLimit: config.signinRateLimit });
+  overviewRoutes(app, services);
+  regionsRoutes(app, services);
+  organisationsRoutes(app, services);
+  eventsRoutes(app, services);
+
+  await app.register(async (geo) => {
+    await geo.register(fastifyStatic, { root: join(ROOT, 'assets', 'geo'), prefix: '/geo/', maxAge: '1d', decorateReply: false });
+  });
+  registerSpa(app, {
+    clientDir: opts.clientDir ?? join(ROOT, 'dist', 'client'),
+    publicUrl: config.publicUrl,
+    events: services.events,
+    organisations: services.organisations,
+  });
+  return { app, services };
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+// Dates come back as JS Dates; bigint counts (count(*)) as numbers: our counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Kysely<DB>;
+  /** Runs a script of several SQL statements (migrations). */
+  exec(script: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** The embedded instance, for snapshots in tests and backups. */
+  readonly pglite: PGlite | null;
+}
+
+export interface OpenOptions {
+  /** A PGlite data directory dump (tests start from a migrated snapshot). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDatabase(cfg: Config['database'], opts: OpenOptions = {}): Promise<Database> {
+  if (cfg.kind === 'pglite') {
+    if (cfg.dir) mkdirSync(cfg.dir, { recursive: true });
+    const instance = await PGlite.create({
+      ...(cfg.dir ? { dataDir: cfg.dir } : {}),
+      extensions: { pg_trgm, unaccent },
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    });
+    // PGlite's own parser returns int8 as bigint-free numbers already; keep timestamps as Dates.
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(instance) });
+    return {
+      kind: 'pglite',
+      db,
+      pglite: instance,
+      exec: async (script) => {
+        try {
+          await instance.exec(script);
+        } catch (e) {
+          await instance.exec('rollback').catch(() => {});
+          throw e;
+        }
+      },
+      ping: async () => {
+        await instance.query('select 1');
+      },
+      close: async () => {
+        await db.destroy();
+        if (!instance.closed) await instance.close();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: cfg.url, max: opts.poolSize ?? 10 });
+  pool.on('error', () => {
+    // An idle client lost its server; the pool replaces it on next use.
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    pglite: null,
+    exec: async (script) => {
+      const client = await pool.connect();
+      try {
+        await client.query(script);
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

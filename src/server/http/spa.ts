@@ -1,0 +1,171 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { EventsService } from '../../features/events/events.service.ts';
+import type { OrganisationsService } from '../../features/organisations/organisations.service.ts';
+import { AppError } from './errors.ts';
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  type: 'website' | 'article' | 'profile';
+  jsonLd?: Record<string, unknown>;
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+/** The <head> tags a share card needs (Open Graph, Twitter) and schema.org JSON-LD for search engines. */
+export function renderHead(meta: PageMeta, url: string): string {
+  const title = meta.title === 'Nexum' ? 'Nexum' : `${meta.title} · Nexum`;
+  const tags = [
+    `<title>${esc(title)}</title>`,
+    `<meta name="description" content="${esc(clip(meta.description))}">`,
+    `<link rel="canonical" href="${esc(url)}">`,
+    `<meta property="og:site_name" content="Nexum">`,
+    `<meta property="og:type" content="${meta.type}">`,
+    `<meta property="og:title" content="${esc(meta.title)}">`,
+    `<meta property="og:description" content="${esc(clip(meta.description))}">`,
+    `<meta property="og:url" content="${esc(url)}">`,
+    `<meta name="twitter:card" content="summary">`,
+    `<meta name="twitter:title" content="${esc(meta.title)}">`,
+    `<meta name="twitter:description" content="${esc(clip(meta.description))}">`,
+  ];
+  if (meta.jsonLd) {
+    // "<" is escaped so a value can never close the script element.
+    const json = JSON.stringify({ '@context': 'https://schema.org', ...meta.jsonLd }).replace(/</g, '\\u003c');
+    tags.push(`<script type="application/ld+json">${json}</script>`);
+  }
+  return tags.join('\n    ');
+}
+
+const STATIC_TITLES: Record<string, string> = {
+  '/': 'Nexum',
+  '/organisations': 'Directory',
+  '/regions': 'Regions',
+  '/events': 'Events',
+  '/signin': 'Sign in',
+  '/signup': 'Sign up',
+  '/account': 'Account',
+};
+const DEFAULT_DESCRIPTION =
+  'Nexum: the ecosystem directory, regional profiles, partner search and Clusters-meet-Regions events in one place.';
+
+export function registerSpa(
+  app: FastifyInstance,
+  deps: { clientDir: string; publicUrl: string; events: EventsService; organisations: OrganisationsService },
+): void {
+  const indexPath = join(deps.clientDir, 'index.html');
+  const built = existsSync(indexPath);
+  const shell = built
+    ? readFileSync(indexPath, 'utf8')
+    : '<!doctype html><html lang="en"><head><meta charset="utf-8"><!--nexum-head--></head><body><main><h1>Nexum</h1><p>The web interface is not built: run <code>npm run build</code>.</p></main></body></html>';
+  if (built) {
+    app.register(fastifyStatic, {
+      root: deps.clientDir,
+      prefix: '/',
+      index: false,
+      wildcard: false,
+      globIgnore: ['**/index.html'],
+      maxAge: '1h',
+      setHeaders: (reply, path) => {
+        if (path.includes('/assets/')) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+
+  async function metaFor(req: FastifyRequest, path: string): Promise<{ meta: PageMeta; status: number }> {
+    const eventMatch = /^\/events\/([^/]+)$/.exec(path);
+    const orgMatch = /^\/organisations\/([^/]+)$/.exec(path);
+    try {
+      if (eventMatch) {
+        const e = await deps.events.get(req.actor, decodeURIComponent(eventMatch[1]!));
+        const url = `${deps.publicUrl}/events/${e.slug}`;
+        return {
+          status: 200,
+          meta: {
+            title: e.title,
+            description: e.summary || e.description || DEFAULT_DESCRIPTION,
+            type: 'article',
+            jsonLd: {
+              '@type': 'Event',
+              name: e.title,
+              description: clip(e.summary || e.description, 500),
+              startDate: e.startsAt,
+              endDate: e.endsAt,
+              url,
+              eventStatus: e.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+              eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+              location: {
+                '@type': 'Place',
+                name: e.venueName ?? e.city ?? e.hostRegion?.name ?? 'To be announced',
+                address: {
+                  '@type': 'PostalAddress',
+                  ...(e.venueAddress ? { streetAddress: e.venueAddress } : {}),
+                  ...(e.city ? { addressLocality: e.city } : {}),
+                  ...(e.hostRegion ? { addressRegion: e.hostRegion.name, addressCountry: e.hostRegion.code.slice(0, 2) } : {}),
+                },
+              },
+              organizer: e.organisers.map((o) => ({
+                '@type': 'Organization',
+                name: o.name,
+                url: `${deps.publicUrl}/organisations/${o.slug}`,
+              })),
+              ...(e.people.length
+                ? { performer: e.people.filter((p) => p.role !== 'contact').map((p) => ({ '@type': 'Person', name: p.fullName })) }
+                : {}),
+            },
+          },
+        };
+      }
+      if (orgMatch) {
+        const o = await deps.organisations.get(req.actor, decodeURIComponent(orgMatch[1]!));
+        return {
+          status: 200,
+          meta: {
+            title: o.acronym ? `${o.name} (${o.acronym})` : o.name,
+            description: o.description || `${o.name}${o.city ? `, ${o.city}` : ''}`,
+            type: 'profile',
+            jsonLd: {
+              '@type': o.type === 'university' ? 'CollegeOrUniversity' : o.type === 'public_authority' ? 'GovernmentOrganization' : 'Organization',
+              name: o.name,
+              ...(o.acronym ? { alternateName: o.acronym } : {}),
+              url: `${deps.publicUrl}/organisations/${o.slug}`,
+              ...(o.website ? { sameAs: [o.website] } : {}),
+              ...(o.description ? { description: clip(o.description, 500) } : {}),
+              ...(o.foundedYear ? { foundingDate: String(o.foundedYear) } : {}),
+              address: {
+                '@type': 'PostalAddress',
+                ...(o.city ? { addressLocality: o.city } : {}),
+                ...(o.regionName ? { addressRegion: o.regionName } : {}),
+                ...(o.countryCode ? { addressCountry: o.countryCode } : {}),
+              },
+            },
+          },
+        };
+      }
+    } catch (e) {
+      if (e instanceof AppError && e.httpStatus === 404) {
+        return { status: 404, meta: { title: 'Not found', description: DEFAULT_DESCRIPTION, type: 'website' } };
+      }
+      throw e;
+    }
+    const title = STATIC_TITLES[path] ?? (path.startsWith('/regions/') ? 'Region' : 'Nexum');
+    return { status: 200, meta: { title, description: DEFAULT_DESCRIPTION, type: 'website' } };
+  }
+
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/') || /\.[a-z0-9]{2,5}$/i.test(path)) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${path}` } });
+    }
+    const { meta, status } = await metaFor(req, path);
+    const lang = req.cookies.nexum_locale === 'it' ? 'it' : 'en';
+    const html = shell
+      .replace('<!--nexum-head-->', renderHead(meta, `${deps.publicUrl}${path}`))
+      .replace(/<html lang="[a-z-]*"/, `<html lang="${lang}"`);
+    return reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
+  });
+}
