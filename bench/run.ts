@@ -1,0 +1,16 @@
+// `npm run bench [name…]`: every benchmark prints its figures and ratios against a baseline measured in
+// the same run. Names: foundation.
+import { foundationBench } from './foundation.bench.ts';
+
+const all: Record<string, () => Promise<void>> = {
+  foundation: () => foundationBench({ n: Number(process.env.BENCH_N ?? 500) }),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !all[w]);
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; available: ${Object.keys(all).join(', ')}`);
+  process.exit(2);
+}
+console.log(`Nexum benchmarks — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]!();
