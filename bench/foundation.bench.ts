@@ -21,9 +21,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startAndTime(args: string[], env: Record<string, string>, port: number): Promise<{ child: ChildProcess; ms: number }> {
+async function startAndTime(
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+): Promise<{ child: ChildProcess; ms: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += d;
@@ -56,7 +64,9 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`;
 
 async function latencies(port: number, n: number): Promise<{ org: Latency; health: Latency }> {
   const base = `http://127.0.0.1:${port}`;
-  const list = (await (await fetch(`${base}/api/v1/organisations?pageSize=100`)).json()) as { items: { id: string }[] };
+  const list = (await (await fetch(`${base}/api/v1/organisations?pageSize=100`)).json()) as {
+    items: { id: string }[];
+  };
   const ids = list.items.map((i) => i.id);
   let k = 0;
   const org = await measure(async () => {
@@ -118,18 +128,38 @@ export async function foundationBench(opts: { n: number }): Promise<void> {
 
   const rows = [
     ['PGlite', 'GET /healthz (baseline)', ms(pglite.health.p50), ms(pglite.health.p95), '1.00×'],
-    ['PGlite', 'GET /api/v1/organisations/{id}', ms(pglite.org.p50), ms(pglite.org.p95), ratio(pglite.org.p95, pglite.health.p95)],
+    [
+      'PGlite',
+      'GET /api/v1/organisations/{id}',
+      ms(pglite.org.p50),
+      ms(pglite.org.p95),
+      ratio(pglite.org.p95, pglite.health.p95),
+    ],
   ];
   if (postgres) {
     rows.push(
       ['PostgreSQL', 'GET /healthz (baseline)', ms(postgres.health.p50), ms(postgres.health.p95), '1.00×'],
-      ['PostgreSQL', 'GET /api/v1/organisations/{id}', ms(postgres.org.p50), ms(postgres.org.p95), ratio(postgres.org.p95, postgres.health.p95)],
+      [
+        'PostgreSQL',
+        'GET /api/v1/organisations/{id}',
+        ms(postgres.org.p50),
+        ms(postgres.org.p95),
+        ratio(postgres.org.p95, postgres.health.p95),
+      ],
     );
   }
-  table(`Request latency over HTTP, ${opts.n} sequential requests each`, ['database', 'request', 'p50', 'p95', 'p95 vs /healthz'], rows);
+  table(
+    `Request latency over HTTP, ${opts.n} sequential requests each`,
+    ['database', 'request', 'p50', 'p95', 'p95 vs /healthz'],
+    rows,
+  );
   if (postgres) {
-    console.log(`\nPGlite / PostgreSQL, organisation p95: ${ratio(pglite.org.p95, postgres.org.p95)}, p50: ${ratio(pglite.org.p50, postgres.org.p50)}`);
+    console.log(
+      `\nPGlite / PostgreSQL, organisation p95: ${ratio(pglite.org.p95, postgres.org.p95)}, p50: ${ratio(pglite.org.p50, postgres.org.p50)}`,
+    );
   } else {
-    console.log('\nPostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to an admin connection to include it)');
+    console.log(
+      '\nPostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to an admin connection to include it)',
+    );
   }
 }

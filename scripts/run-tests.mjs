@@ -27,5 +27,9 @@ if (!files.length) {
 }
 
 const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...files];
-const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });
+const child = spawn(process.execPath, args, {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test' },
+});
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));

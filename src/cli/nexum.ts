@@ -23,7 +23,9 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openMigrated>>, config: ReturnType<typeof loadConfig>) => Promise<T>) {
+async function withDatabase<T>(
+  fn: (db: Awaited<ReturnType<typeof openMigrated>>, config: ReturnType<typeof loadConfig>) => Promise<T>,
+) {
   const config = loadConfig();
   const database = await openMigrated(config, (l) => console.error(l));
   try {
@@ -44,7 +46,10 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'import': {
       const [what, file] = args;
-      if (what !== 'nuts') fail(`Unknown import "${what ?? ''}". Available: nuts (organisations and cordis come with the directory).`);
+      if (what !== 'nuts')
+        fail(
+          `Unknown import "${what ?? ''}". Available: nuts (organisations and cordis come with the directory).`,
+        );
       await withDatabase(async (database) => {
         const path = file ? resolve(file) : bundledNutsCsvPath();
         const r = await importNutsFile(database.db, path);
@@ -53,7 +58,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed':
-      await withDatabase(async (database, config) => prepareData(database, { ...config, demoData: true }, console.log));
+      await withDatabase(async (database, config) =>
+        prepareData(database, { ...config, demoData: true }, console.log),
+      );
       return;
     case 'schedule': {
       const [file] = args;

@@ -6,7 +6,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { accountsRepo } from '../features/accounts/accounts.repo.ts';
 import { accountsRoutes } from '../features/accounts/accounts.routes.ts';
 import { type AccountsService, accountsService } from '../features/accounts/accounts.service.ts';
@@ -15,7 +20,10 @@ import { eventsRoutes } from '../features/events/events.routes.ts';
 import { type EventsService, eventsService } from '../features/events/events.service.ts';
 import { organisationsRepo } from '../features/organisations/organisations.repo.ts';
 import { organisationsRoutes } from '../features/organisations/organisations.routes.ts';
-import { type OrganisationsService, organisationsService } from '../features/organisations/organisations.service.ts';
+import {
+  type OrganisationsService,
+  organisationsService,
+} from '../features/organisations/organisations.service.ts';
 import { overviewRoutes } from '../features/overview/overview.routes.ts';
 import { type OverviewService, overviewService } from '../features/overview/overview.service.ts';
 import { regionsRepo } from '../features/regions/regions.repo.ts';
@@ -97,7 +105,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
@@ -109,14 +121,23 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     }
   });
 
-  accountsRoutes(app, { accounts: services.accounts, secureCookies: config.publicUrl.startsWith('https:'), signinRateLimit: config.signinRateLimit });
+  accountsRoutes(app, {
+    accounts: services.accounts,
+    secureCookies: config.publicUrl.startsWith('https:'),
+    signinRateLimit: config.signinRateLimit,
+  });
   overviewRoutes(app, services);
   regionsRoutes(app, services);
   organisationsRoutes(app, services);
   eventsRoutes(app, services);
 
   await app.register(async (geo) => {
-    await geo.register(fastifyStatic, { root: join(ROOT, 'assets', 'geo'), prefix: '/geo/', maxAge: '1d', decorateReply: false });
+    await geo.register(fastifyStatic, {
+      root: join(ROOT, 'assets', 'geo'),
+      prefix: '/geo/',
+      maxAge: '1d',
+      decorateReply: false,
+    });
   });
   registerSpa(app, {
     clientDir: opts.clientDir ?? join(ROOT, 'dist', 'client'),

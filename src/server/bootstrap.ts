@@ -12,7 +12,10 @@ export type Say = (line: string) => void;
 /** Opens the configured database and brings it to the current schema. */
 export async function openMigrated(config: Config, say: Say): Promise<Database> {
   const database = await openDatabase(config.database);
-  const where = config.database.kind === 'pglite' ? `embedded PGlite (${config.database.dir ?? 'in memory'})` : 'PostgreSQL server';
+  const where =
+    config.database.kind === 'pglite'
+      ? `embedded PGlite (${config.database.dir ?? 'in memory'})`
+      : 'PostgreSQL server';
   say(`database: ${where}`);
   const applied = await migrate(database);
   if (applied.length) say(`migrations applied: ${applied.join(', ')}`);
@@ -32,10 +35,14 @@ export async function prepareData(database: Database, config: Config, say: Say):
   if (config.demoData) {
     const seeded = await seedDemo(database.db);
     if (seeded.events) {
-      say(`demo data: ${seeded.organisations} organisations, ${seeded.people} people, ${seeded.events} event(s)`);
+      say(
+        `demo data: ${seeded.organisations} organisations, ${seeded.people} people, ${seeded.events} event(s)`,
+      );
     }
   }
-  const admin = await accountsService(accountsRepo(database.db), { sessionDays: config.sessionDays }).ensureAdministrator();
+  const admin = await accountsService(accountsRepo(database.db), {
+    sessionDays: config.sessionDays,
+  }).ensureAdministrator();
   if (admin) {
     say('');
     say('  An administrator account was created. Its password is shown only this once:');

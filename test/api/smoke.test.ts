@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { backends } from '../helpers/db.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
 
 for (const backend of backends()) {
   describe(`health and overview (${backend})`, () => {

@@ -45,7 +45,10 @@ async function pgliteDatabase(seeded: boolean): Promise<Database> {
   return openDatabase({ kind: 'pglite', dir: null }, { loadDataDir: new Blob([readFileSync(file)]) });
 }
 
-async function postgresDatabase(adminUrl: string, seeded: boolean): Promise<Database & { drop(): Promise<void> }> {
+async function postgresDatabase(
+  adminUrl: string,
+  seeded: boolean,
+): Promise<Database & { drop(): Promise<void> }> {
   const template = `nexum_tpl_${fingerprint(seeded)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -20,8 +20,13 @@ export function accountsRepo(db: Kysely<DB>) {
             .executeTakeFirstOrThrow()
         ).n,
       ),
-    insertUser: (u: { email: string; name: string; password_hash: string; is_admin?: boolean; locale?: 'en' | 'it' }) =>
-      db.insertInto('users').values(u).returningAll().executeTakeFirstOrThrow(),
+    insertUser: (u: {
+      email: string;
+      name: string;
+      password_hash: string;
+      is_admin?: boolean;
+      locale?: 'en' | 'it';
+    }) => db.insertInto('users').values(u).returningAll().executeTakeFirstOrThrow(),
     updateUser: (id: string, patch: { name?: string; locale?: 'en' | 'it'; password_hash?: string }) =>
       db
         .updateTable('users')
@@ -29,8 +34,12 @@ export function accountsRepo(db: Kysely<DB>) {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow(),
-    insertSession: (s: { token_hash: string; user_id: string; expires_at: Date; user_agent: string | null }) =>
-      db.insertInto('sessions').values(s).execute(),
+    insertSession: (s: {
+      token_hash: string;
+      user_id: string;
+      expires_at: Date;
+      user_agent: string | null;
+    }) => db.insertInto('sessions').values(s).execute(),
     findSessionUser: (tokenHash: string) =>
       db
         .selectFrom('sessions')
@@ -39,7 +48,8 @@ export function accountsRepo(db: Kysely<DB>) {
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', new Date())
         .executeTakeFirst(),
-    deleteSession: (tokenHash: string) => db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute(),
+    deleteSession: (tokenHash: string) =>
+      db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute(),
     deleteOtherSessions: (userId: string, keepHash: string | null) => {
       let q = db.deleteFrom('sessions').where('user_id', '=', userId);
       if (keepHash) q = q.where('token_hash', '<>', keepHash);

@@ -7,10 +7,7 @@ const email = z
   .toLowerCase()
   .max(254)
   .pipe(z.email({ message: 'Enter a valid e-mail address' }));
-const password = z
-  .string()
-  .min(10, 'Use at least 10 characters')
-  .max(200, 'Use at most 200 characters');
+const password = z.string().min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters');
 
 export const signUpBody = z.object({
   email,
@@ -19,7 +16,10 @@ export const signUpBody = z.object({
   locale: localeSchema.optional(),
 });
 export const signInBody = z.object({ email, password: z.string().min(1, 'Enter your password').max(200) });
-export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password });
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});
 export const updateMeBody = z
   .object({ name: z.string().trim().min(1).max(120), locale: localeSchema })
   .partial()

@@ -29,12 +29,20 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
   async function startSession(userId: string, userAgent: string | null) {
     const { token, hash } = newToken();
     const expiresAt = new Date(Date.now() + opts.sessionDays * 86_400_000);
-    await repo.insertSession({ token_hash: hash, user_id: userId, expires_at: expiresAt, user_agent: userAgent });
+    await repo.insertSession({
+      token_hash: hash,
+      user_id: userId,
+      expires_at: expiresAt,
+      user_agent: userAgent,
+    });
     return { token, expiresAt };
   }
 
   return {
-    async signUp(input: { email: string; name: string; password: string; locale?: 'en' | 'it' }, ua: string | null) {
+    async signUp(
+      input: { email: string; name: string; password: string; locale?: 'en' | 'it' },
+      ua: string | null,
+    ) {
       if (await repo.findUserByEmail(input.email)) {
         throw conflict('An account with this e-mail already exists', { field: 'email' });
       }
@@ -87,7 +95,12 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
           organisationName: o.name,
           role: o.role,
         })),
-        events: events.map((e) => ({ eventId: e.event_id, eventSlug: e.slug, eventTitle: e.title, role: e.role })),
+        events: events.map((e) => ({
+          eventId: e.event_id,
+          eventSlug: e.slug,
+          eventTitle: e.title,
+          role: e.role,
+        })),
       };
     },
 
@@ -96,7 +109,11 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
     },
 
     /** Changing the password ends every other session of the user. */
-    async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }, keepToken: string | null) {
+    async changePassword(
+      actor: Actor,
+      input: { currentPassword: string; newPassword: string },
+      keepToken: string | null,
+    ) {
       const user = await repo.findUserById(actor.userId);
       if (!user) throw notFound('User');
       if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
@@ -129,7 +146,9 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
     },
 
     /** On a first start with no administrator, creates one with a generated password, returned once. */
-    async ensureAdministrator(email = 'admin@nexum.local'): Promise<{ email: string; password: string } | null> {
+    async ensureAdministrator(
+      email = 'admin@nexum.local',
+    ): Promise<{ email: string; password: string } | null> {
       if ((await repo.countAdmins()) > 0) return null;
       const password = generatePassword();
       await repo.insertUser({
@@ -144,7 +163,13 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
 }
 export type AccountsService = ReturnType<typeof accountsService>;
 
-function toApiToken(row: { id: string; name: string; token_prefix: string; created_at: Date; last_used_at: Date | null }): ApiToken {
+function toApiToken(row: {
+  id: string;
+  name: string;
+  token_prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+}): ApiToken {
   return {
     id: row.id,
     name: row.name,

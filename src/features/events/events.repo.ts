@@ -17,7 +17,11 @@ export function eventsRepo(db: Kysely<DB>) {
     if (f.region) q = q.where('e.host_region_code', 'like', `${f.region}%`);
     if (f.includeDraftsOf !== 'all') {
       const own = f.includeDraftsOf;
-      q = q.where((eb) => (own.length ? eb.or([eb('e.status', '<>', 'draft'), eb('e.id', 'in', own)]) : eb('e.status', '<>', 'draft')));
+      q = q.where((eb) =>
+        own.length
+          ? eb.or([eb('e.status', '<>', 'draft'), eb('e.id', 'in', own)])
+          : eb('e.status', '<>', 'draft'),
+      );
     }
     return q;
   };
@@ -88,25 +92,35 @@ export function eventsRepo(db: Kysely<DB>) {
         .orderBy('ep.position')
         .orderBy('p.full_name')
         .execute(),
-    slugTaken: async (slug: string) => !!(await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst()),
+    slugTaken: async (slug: string) =>
+      !!(await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst()),
     regionExists: async (code: string) =>
       !!(await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst()),
     existingOrganisations: async (ids: string[]) =>
-      ids.length ? (await db.selectFrom('organisations').select('id').where('id', 'in', ids).execute()).map((r) => r.id) : [],
+      ids.length
+        ? (await db.selectFrom('organisations').select('id').where('id', 'in', ids).execute()).map(
+            (r) => r.id,
+          )
+        : [],
     insert: (e: Insertable<DB['events']>, organiserIds: string[], creatorId: string) =>
       db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('events')
-          .values(e)
-          .returning(['id'])
-          .executeTakeFirstOrThrow();
+        const row = await trx.insertInto('events').values(e).returning(['id']).executeTakeFirstOrThrow();
         if (organiserIds.length) {
           await trx
             .insertInto('event_organisers')
-            .values(organiserIds.map((organisation_id, position) => ({ event_id: row.id, organisation_id, position })))
+            .values(
+              organiserIds.map((organisation_id, position) => ({
+                event_id: row.id,
+                organisation_id,
+                position,
+              })),
+            )
             .execute();
         }
-        await trx.insertInto('event_members').values({ event_id: row.id, user_id: creatorId, role: 'organiser' }).execute();
+        await trx
+          .insertInto('event_members')
+          .values({ event_id: row.id, user_id: creatorId, role: 'organiser' })
+          .execute();
         return row.id;
       }),
     update: (id: string, patch: Updateable<DB['events']>) =>
@@ -116,7 +130,15 @@ export function eventsRepo(db: Kysely<DB>) {
         .where('id', '=', id)
         .execute(),
     findUserByEmail: (email: string) =>
-      db.selectFrom('users').select(['id']).where('email', 'ilike', email.replace(/[\\%_]/g, (c) => `\\${c}`)).executeTakeFirst(),
+      db
+        .selectFrom('users')
+        .select(['id'])
+        .where(
+          'email',
+          'ilike',
+          email.replace(/[\\%_]/g, (c) => `\\${c}`),
+        )
+        .executeTakeFirst(),
     upsertMember: (eventId: string, userId: string, role: 'organiser' | 'participant') =>
       db
         .insertInto('event_members')

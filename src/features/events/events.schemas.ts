@@ -27,7 +27,14 @@ export const eventSummarySchema = z
   })
   .meta({ id: 'EventSummary' });
 
-export const eventPersonRoleSchema = z.enum(['speaker', 'moderator', 'panellist', 'pitcher', 'organiser', 'contact']);
+export const eventPersonRoleSchema = z.enum([
+  'speaker',
+  'moderator',
+  'panellist',
+  'pitcher',
+  'organiser',
+  'contact',
+]);
 
 export const eventSchema = eventSummarySchema
   .extend({
@@ -50,7 +57,10 @@ export const eventSchema = eventSummarySchema
 
 export const listEventsQuery = z.object({
   when: z.enum(['upcoming', 'past', 'all']).default('all'),
-  region: z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, 'A NUTS code').optional(),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, 'A NUTS code')
+    .optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -71,7 +81,10 @@ const eventFields = z.object({
   venueName: z.string().trim().max(200).nullable(),
   venueAddress: z.string().trim().max(400).nullable(),
   city: z.string().trim().max(120).nullable(),
-  hostRegionCode: z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, 'A NUTS code, e.g. ITC4').nullable(),
+  hostRegionCode: z
+    .string()
+    .regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, 'A NUTS code, e.g. ITC4')
+    .nullable(),
   status: z.enum(['draft', 'published', 'cancelled']),
   capacity: z.number().int().min(1).max(1_000_000).nullable(),
   website: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).nullable(),

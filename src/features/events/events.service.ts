@@ -4,9 +4,9 @@ import { badRequest, forbidden, notFound, unauthenticated } from '../../server/h
 import { slugify } from '../../shared/slug.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { toOrganisationSummary } from '../organisations/organisations.service.ts';
-import type { EventDetail, EventSummary } from './events.schemas.ts';
 import { canEvent } from './events.policy.ts';
 import type { EventsRepo } from './events.repo.ts';
+import type { EventDetail, EventSummary } from './events.schemas.ts';
 
 interface SummaryRow {
   id: string;
@@ -77,7 +77,8 @@ function toColumns(i: EventInput): Updateable<DB['events']> {
   return c;
 }
 
-const fieldError = (field: string, message: string) => badRequest(message, { fields: [{ field: `body.${field}`, message }] });
+const fieldError = (field: string, message: string) =>
+  badRequest(message, { fields: [{ field: `body.${field}`, message }] });
 
 export function eventsService(repo: EventsRepo) {
   async function get(actor: Actor | null, idOrSlug: string): Promise<EventDetail> {
@@ -101,7 +102,8 @@ export function eventsService(repo: EventsRepo) {
         jobTitle: p.job_title,
         sample: p.sample,
         role: p.role,
-        organisation: p.org_id && p.org_slug && p.org_name ? { id: p.org_id, slug: p.org_slug, name: p.org_name } : null,
+        organisation:
+          p.org_id && p.org_slug && p.org_name ? { id: p.org_id, slug: p.org_slug, name: p.org_name } : null,
       })),
       canEdit: canEvent(actor, 'update', e),
     };
@@ -113,25 +115,50 @@ export function eventsService(repo: EventsRepo) {
 
   return {
     get,
-    async list(actor: Actor | null, f: { when: 'upcoming' | 'past' | 'all'; region?: string | undefined }, page: number, pageSize: number) {
+    async list(
+      actor: Actor | null,
+      f: { when: 'upcoming' | 'past' | 'all'; region?: string | undefined },
+      page: number,
+      pageSize: number,
+    ) {
       const includeDraftsOf = actor?.isAdmin
         ? 'all'
-        : [...(actor?.eventRoles ?? new Map())].filter(([, r]) => r === 'organiser').map(([id]) => id as string);
+        : [...(actor?.eventRoles ?? new Map())]
+            .filter(([, r]) => r === 'organiser')
+            .map(([id]) => id as string);
       const r = await repo.list({ ...f, includeDraftsOf }, page, pageSize);
       return { items: r.items.map(toEventSummary), total: r.total, page, pageSize };
     },
-    async create(actor: Actor | null, input: EventInput & { title: string; startsAt: string; endsAt: string; timeZone: string; organiserOrganisationIds?: string[] | undefined }) {
+    async create(
+      actor: Actor | null,
+      input: EventInput & {
+        title: string;
+        startsAt: string;
+        endsAt: string;
+        timeZone: string;
+        organiserOrganisationIds?: string[] | undefined;
+      },
+    ) {
       if (!actor) throw unauthenticated();
       if (!canEvent(actor, 'create')) throw forbidden('Only platform administrators create events');
       await checkRegion(input.hostRegionCode);
       const organiserIds = [...new Set(input.organiserOrganisationIds ?? [])];
       const known = await repo.existingOrganisations(organiserIds);
       const unknown = organiserIds.filter((id) => !known.includes(id));
-      if (unknown.length) throw fieldError('organiserOrganisationIds', `Unknown organisation(s): ${unknown.join(', ')}`);
+      if (unknown.length)
+        throw fieldError('organiserOrganisationIds', `Unknown organisation(s): ${unknown.join(', ')}`);
       let slug = slugify(input.title);
       for (let n = 2; await repo.slugTaken(slug); n++) slug = `${slugify(input.title, 70)}-${n}`;
       const id = await repo.insert(
-        { ...toColumns(input), slug, title: input.title, starts_at: input.startsAt, ends_at: input.endsAt, time_zone: input.timeZone, created_by: actor.userId },
+        {
+          ...toColumns(input),
+          slug,
+          title: input.title,
+          starts_at: input.startsAt,
+          ends_at: input.endsAt,
+          time_zone: input.timeZone,
+          created_by: actor.userId,
+        },
         organiserIds,
         actor.userId,
       );
@@ -146,15 +173,21 @@ export function eventsService(repo: EventsRepo) {
       await checkRegion(input.hostRegionCode);
       const startsAt = input.startsAt ?? e.starts_at.toISOString();
       const endsAt = input.endsAt ?? e.ends_at.toISOString();
-      if (Date.parse(endsAt) < Date.parse(startsAt)) throw fieldError('endsAt', 'The event must end after it starts');
+      if (Date.parse(endsAt) < Date.parse(startsAt))
+        throw fieldError('endsAt', 'The event must end after it starts');
       await repo.update(e.id, toColumns(input));
       return get(actor, e.id);
     },
-    async addMember(actor: Actor | null, idOrSlug: string, input: { email: string; role: 'organiser' | 'participant' }) {
+    async addMember(
+      actor: Actor | null,
+      idOrSlug: string,
+      input: { email: string; role: 'organiser' | 'participant' },
+    ) {
       if (!actor) throw unauthenticated();
       const e = await repo.find(idOrSlug);
       if (!e || !canEvent(actor, 'read', e)) throw notFound('Event');
-      if (!canEvent(actor, 'manage_members', e)) throw forbidden('Only the event’s organisers can add people');
+      if (!canEvent(actor, 'manage_members', e))
+        throw forbidden('Only the event’s organisers can add people');
       const user = await repo.findUserByEmail(input.email);
       if (!user) throw fieldError('email', 'No account with this e-mail');
       await repo.upsertMember(e.id, user.id, input.role);

@@ -68,7 +68,11 @@ export function organisationsRepo(db: Kysely<DB>) {
         .selectFrom('organisations as o')
         .selectAll('o')
         .select((eb) =>
-          eb.selectFrom('regions as r').select('r.name').whereRef('r.code', '=', 'o.region_code').as('region_name'),
+          eb
+            .selectFrom('regions as r')
+            .select('r.name')
+            .whereRef('r.code', '=', 'o.region_code')
+            .as('region_name'),
         )
         .where(UUID_RE.test(idOrSlug) ? 'o.id' : 'o.slug', '=', idOrSlug)
         .executeTakeFirst(),

@@ -12,7 +12,10 @@ import type { OrganisationsService } from './organisations.service.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
-export function organisationsRoutes(app: FastifyInstance, deps: { organisations: OrganisationsService }): void {
+export function organisationsRoutes(
+  app: FastifyInstance,
+  deps: { organisations: OrganisationsService },
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Directory'];
   r.get('/api/v1/organisations', {
@@ -25,7 +28,11 @@ export function organisationsRoutes(app: FastifyInstance, deps: { organisations:
     },
     handler: async (req) => {
       const { page, pageSize, sample, ...f } = req.query;
-      return deps.organisations.list({ ...f, sample: sample === undefined ? undefined : sample === 'true' }, page, pageSize);
+      return deps.organisations.list(
+        { ...f, sample: sample === undefined ? undefined : sample === 'true' },
+        page,
+        pageSize,
+      );
     },
   });
   r.get('/api/v1/organisations/:id', {

@@ -45,7 +45,13 @@ export const organisationSchema = organisationSummarySchema
     }),
     people: z.array(personSummarySchema),
     events: z.array(
-      z.object({ id: z.uuid(), slug: z.string(), title: z.string(), startsAt: z.string(), timeZone: z.string() }),
+      z.object({
+        id: z.uuid(),
+        slug: z.string(),
+        title: z.string(),
+        startsAt: z.string(),
+        timeZone: z.string(),
+      }),
     ),
     updatedAt: z.string(),
     canEdit: z.boolean(),
@@ -75,7 +81,10 @@ export const organisationListSchema = z.object({
   pageSize: z.number().int(),
 });
 
-const optionalUrl = z.union([z.url({ protocol: /^https?$/, message: 'Enter a web address starting with http:// or https://' }), z.literal('')]);
+const optionalUrl = z.union([
+  z.url({ protocol: /^https?$/, message: 'Enter a web address starting with http:// or https://' }),
+  z.literal(''),
+]);
 export const updateOrganisationBody = z
   .object({
     name: z.string().trim().min(1).max(300),
@@ -85,7 +94,10 @@ export const updateOrganisationBody = z
     email: z.union([z.email(), z.literal('')]),
     city: z.string().trim().max(120),
     foundedYear: z.number().int().min(1000).max(2100).nullable(),
-    regionCode: z.string().regex(/^[A-Z]{2}[0-9A-Z]{2}$/, 'A NUTS 2 code, e.g. ITC4').nullable(),
+    regionCode: z
+      .string()
+      .regex(/^[A-Z]{2}[0-9A-Z]{2}$/, 'A NUTS 2 code, e.g. ITC4')
+      .nullable(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');

@@ -1,9 +1,9 @@
 import type { OrganisationType } from '../../server/db/schema.ts';
 import { badRequest, forbidden, notFound, unauthenticated } from '../../server/http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
-import type { Organisation, OrganisationSummary } from './organisations.schemas.ts';
 import { canOrganisation } from './organisations.policy.ts';
 import type { OrganisationFilter, OrganisationsRepo } from './organisations.repo.ts';
+import type { Organisation, OrganisationSummary } from './organisations.schemas.ts';
 
 export interface SummaryRow {
   id: string;
@@ -44,7 +44,8 @@ export interface OrganisationPatch {
   regionCode?: string | null;
 }
 
-const blankToNull = (v: string | undefined) => (v === undefined ? undefined : v.trim() === '' ? null : v.trim());
+const blankToNull = (v: string | undefined) =>
+  v === undefined ? undefined : v.trim() === '' ? null : v.trim();
 
 export function organisationsService(repo: OrganisationsRepo) {
   async function get(actor: Actor | null, idOrSlug: string): Promise<Organisation> {
@@ -102,7 +103,9 @@ export function organisationsService(repo: OrganisationsRepo) {
       if (!o || !canOrganisation(actor, 'read', o)) throw notFound('Organisation');
       if (!canOrganisation(actor, 'update', o)) throw forbidden('Only the organisation’s admins can edit it');
       if (patch.regionCode && !(await repo.regionExists(patch.regionCode))) {
-        throw badRequest('Unknown region', { fields: [{ field: 'body.regionCode', message: 'Unknown NUTS code' }] });
+        throw badRequest('Unknown region', {
+          fields: [{ field: 'body.regionCode', message: 'Unknown NUTS code' }],
+        });
       }
       await repo.update(o.id, {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -113,7 +116,10 @@ export function organisationsService(repo: OrganisationsRepo) {
         ...(patch.city !== undefined ? { city: blankToNull(patch.city) } : {}),
         ...(patch.foundedYear !== undefined ? { founded_year: patch.foundedYear } : {}),
         ...(patch.regionCode !== undefined
-          ? { region_code: patch.regionCode, country_code: patch.regionCode ? patch.regionCode.slice(0, 2) : o.country_code }
+          ? {
+              region_code: patch.regionCode,
+              country_code: patch.regionCode ? patch.regionCode.slice(0, 2) : o.country_code,
+            }
           : {}),
       });
       return get(actor, o.id);

@@ -16,9 +16,13 @@ const REQUIRED = ['CNTR_CODE', 'NUTS_ID', 'NAME_LATN', 'NUTS_NAME'] as const;
 export function parseNutsCsv(text: string): RegionsTable[] {
   const [header, ...rows] = parseCsv(text);
   if (!header) throw new AppError('bad_request', 400, 'The NUTS file is empty');
-  const idx = Object.fromEntries(REQUIRED.map((c) => [c, header.indexOf(c)])) as Record<(typeof REQUIRED)[number], number>;
+  const idx = Object.fromEntries(REQUIRED.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof REQUIRED)[number],
+    number
+  >;
   const missing = REQUIRED.filter((c) => idx[c] < 0);
-  if (missing.length) throw new AppError('bad_request', 400, `The NUTS file lacks the column(s) ${missing.join(', ')}`);
+  if (missing.length)
+    throw new AppError('bad_request', 400, `The NUTS file lacks the column(s) ${missing.join(', ')}`);
   const out: RegionsTable[] = [];
   rows.forEach((r, i) => {
     const code = (r[idx.NUTS_ID] ?? '').trim();

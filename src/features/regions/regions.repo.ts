@@ -30,16 +30,30 @@ export function regionsRepo(db: Kysely<DB>) {
   return {
     async list(f: RegionFilter, page: number, pageSize: number) {
       const [items, total] = await Promise.all([
-        base(f).selectAll().orderBy('code').limit(pageSize).offset((page - 1) * pageSize).execute(),
-        base(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        base(f)
+          .selectAll()
+          .orderBy('code')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        base(f)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
       return { items, total: Number(total.n) };
     },
     find: (code: string) => db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst(),
     findMany: (codes: string[]) =>
-      codes.length ? db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', codes).execute() : Promise.resolve([]),
+      codes.length
+        ? db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', codes).execute()
+        : Promise.resolve([]),
     children: (code: string) =>
-      db.selectFrom('regions').select(['code', 'name', 'level']).where('parent_code', '=', code).orderBy('code').execute(),
+      db
+        .selectFrom('regions')
+        .select(['code', 'name', 'level'])
+        .where('parent_code', '=', code)
+        .orderBy('code')
+        .execute(),
     async organisations(code: string, limit: number) {
       const prefix = `${code}%`;
       const [items, total] = await Promise.all([
@@ -71,7 +85,14 @@ export function regionsRepo(db: Kysely<DB>) {
         .limit(50)
         .execute(),
     count: async () =>
-      Number((await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      Number(
+        (
+          await db
+            .selectFrom('regions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
   };
 }
 export type RegionsRepo = ReturnType<typeof regionsRepo>;

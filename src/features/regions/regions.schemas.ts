@@ -22,7 +22,15 @@ export const regionSchema = regionSummarySchema
     children: z.array(regionRefSchema),
     organisationCount: z.number().int().describe('Organisations in this region and the regions below it'),
     organisations: z.array(organisationSummarySchema).describe('The first 100 by name'),
-    events: z.array(z.object({ id: z.uuid(), slug: z.string(), title: z.string(), startsAt: z.string(), timeZone: z.string() })),
+    events: z.array(
+      z.object({
+        id: z.uuid(),
+        slug: z.string(),
+        title: z.string(),
+        startsAt: z.string(),
+        timeZone: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'Region' });
 
@@ -32,7 +40,10 @@ export const listRegionsQuery = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. IT')
     .optional(),
-  parent: z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,2}$/, 'A NUTS code').optional(),
+  parent: z
+    .string()
+    .regex(/^[A-Z]{2}[0-9A-Z]{0,2}$/, 'A NUTS code')
+    .optional(),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
@@ -46,7 +57,10 @@ export const regionListSchema = z.object({
 });
 
 export const regionParams = z.object({
-  code: z.string().regex(/^[A-Za-z]{2}[0-9A-Za-z]{0,3}$/, 'A NUTS code, e.g. ITC4').transform((s) => s.toUpperCase()),
+  code: z
+    .string()
+    .regex(/^[A-Za-z]{2}[0-9A-Za-z]{0,3}$/, 'A NUTS code, e.g. ITC4')
+    .transform((s) => s.toUpperCase()),
 });
 export type Region = z.infer<typeof regionSchema>;
 export type RegionSummary = z.infer<typeof regionSummarySchema>;

@@ -15,7 +15,8 @@ const toSummary = (r: RegionRow): RegionSummary => ({
 });
 
 /** NUTS codes nest by prefix: ITC4's ancestors are ITC and IT. */
-export const ancestorCodes = (code: string) => Array.from({ length: code.length - 2 }, (_, i) => code.slice(0, 2 + i));
+export const ancestorCodes = (code: string) =>
+  Array.from({ length: code.length - 2 }, (_, i) => code.slice(0, 2 + i));
 
 export function regionsService(repo: RegionsRepo) {
   return {

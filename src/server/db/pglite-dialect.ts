@@ -30,7 +30,6 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
-  // biome-ignore lint/correctness/useYield: streaming is not offered by PGlite; one batch is yielded.
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     yield await this.executeQuery<R>(compiled);
   }
@@ -62,15 +61,27 @@ class PGliteDriver implements Driver {
 
   async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const iso = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    await (conn as PGliteConnection).executeQuery({ sql: `begin${iso}`, parameters: [], query: { kind: 'RawNode' } } as never);
+    await (conn as PGliteConnection).executeQuery({
+      sql: `begin${iso}`,
+      parameters: [],
+      query: { kind: 'RawNode' },
+    } as never);
   }
 
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await (conn as PGliteConnection).executeQuery({ sql: 'commit', parameters: [], query: { kind: 'RawNode' } } as never);
+    await (conn as PGliteConnection).executeQuery({
+      sql: 'commit',
+      parameters: [],
+      query: { kind: 'RawNode' },
+    } as never);
   }
 
   async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await (conn as PGliteConnection).executeQuery({ sql: 'rollback', parameters: [], query: { kind: 'RawNode' } } as never);
+    await (conn as PGliteConnection).executeQuery({
+      sql: 'rollback',
+      parameters: [],
+      query: { kind: 'RawNode' },
+    } as never);
   }
 
   async releaseConnection(): Promise<void> {

@@ -26,9 +26,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', 404, `${what} not found`);
-export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', 403, message);
+export const forbidden = (message = 'You are not allowed to do this') =>
+  new AppError('forbidden', 403, message);
 export const unauthenticated = (message = 'Sign in first') => new AppError('unauthenticated', 401, message);
-export const conflict = (message: string, details?: unknown) => new AppError('conflict', 409, message, details);
+export const conflict = (message: string, details?: unknown) =>
+  new AppError('conflict', 409, message, details);
 export const badRequest = (message: string, details?: unknown) =>
   new AppError('bad_request', 400, message, details);
 
@@ -64,10 +66,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const status = err.statusCode ?? 500;
     if (status === 429) {
-      return reply.status(429).send({ error: { code: 'rate_limited', message: 'Too many requests, try again later' } });
+      return reply
+        .status(429)
+        .send({ error: { code: 'rate_limited', message: 'Too many requests, try again later' } });
     }
     if (status === 413) {
-      return reply.status(413).send({ error: { code: 'payload_too_large', message: 'The request body is too large' } });
+      return reply
+        .status(413)
+        .send({ error: { code: 'payload_too_large', message: 'The request body is too large' } });
     }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, empty body…
@@ -81,6 +87,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error' } });
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
 }

@@ -21,6 +21,10 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     if (!req.url.startsWith('/api/docs')) reply.header('Content-Security-Policy', CSP);
-    else reply.header('Content-Security-Policy', `${reply.getHeader('Content-Security-Policy') ?? "default-src 'self'"}; frame-ancestors 'none'`);
+    else
+      reply.header(
+        'Content-Security-Policy',
+        `${reply.getHeader('Content-Security-Policy') ?? "default-src 'self'"}; frame-ancestors 'none'`,
+      );
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../../features/accounts/actor.ts';
 import type { AccountsService } from '../../features/accounts/accounts.service.ts';
+import type { Actor } from '../../features/accounts/actor.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 
 export const SESSION_COOKIE = 'nexum_session';

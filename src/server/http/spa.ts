@@ -35,7 +35,10 @@ export function renderHead(meta: PageMeta, url: string): string {
   ];
   if (meta.jsonLd) {
     // "<" is escaped so a value can never close the script element.
-    const json = JSON.stringify({ '@context': 'https://schema.org', ...meta.jsonLd }).replace(/</g, '\\u003c');
+    const json = JSON.stringify({ '@context': 'https://schema.org', ...meta.jsonLd }).replace(
+      /</g,
+      '\\u003c',
+    );
     tags.push(`<script type="application/ld+json">${json}</script>`);
   }
   return tags.join('\n    ');
@@ -96,7 +99,10 @@ export function registerSpa(
               startDate: e.startsAt,
               endDate: e.endsAt,
               url,
-              eventStatus: e.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+              eventStatus:
+                e.status === 'cancelled'
+                  ? 'https://schema.org/EventCancelled'
+                  : 'https://schema.org/EventScheduled',
               eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
               location: {
                 '@type': 'Place',
@@ -105,7 +111,9 @@ export function registerSpa(
                   '@type': 'PostalAddress',
                   ...(e.venueAddress ? { streetAddress: e.venueAddress } : {}),
                   ...(e.city ? { addressLocality: e.city } : {}),
-                  ...(e.hostRegion ? { addressRegion: e.hostRegion.name, addressCountry: e.hostRegion.code.slice(0, 2) } : {}),
+                  ...(e.hostRegion
+                    ? { addressRegion: e.hostRegion.name, addressCountry: e.hostRegion.code.slice(0, 2) }
+                    : {}),
                 },
               },
               organizer: e.organisers.map((o) => ({
@@ -114,7 +122,11 @@ export function registerSpa(
                 url: `${deps.publicUrl}/organisations/${o.slug}`,
               })),
               ...(e.people.length
-                ? { performer: e.people.filter((p) => p.role !== 'contact').map((p) => ({ '@type': 'Person', name: p.fullName })) }
+                ? {
+                    performer: e.people
+                      .filter((p) => p.role !== 'contact')
+                      .map((p) => ({ '@type': 'Person', name: p.fullName })),
+                  }
                 : {}),
             },
           },
@@ -129,7 +141,12 @@ export function registerSpa(
             description: o.description || `${o.name}${o.city ? `, ${o.city}` : ''}`,
             type: 'profile',
             jsonLd: {
-              '@type': o.type === 'university' ? 'CollegeOrUniversity' : o.type === 'public_authority' ? 'GovernmentOrganization' : 'Organization',
+              '@type':
+                o.type === 'university'
+                  ? 'CollegeOrUniversity'
+                  : o.type === 'public_authority'
+                    ? 'GovernmentOrganization'
+                    : 'Organization',
               name: o.name,
               ...(o.acronym ? { alternateName: o.acronym } : {}),
               url: `${deps.publicUrl}/organisations/${o.slug}`,
@@ -148,7 +165,10 @@ export function registerSpa(
       }
     } catch (e) {
       if (e instanceof AppError && e.httpStatus === 404) {
-        return { status: 404, meta: { title: 'Not found', description: DEFAULT_DESCRIPTION, type: 'website' } };
+        return {
+          status: 404,
+          meta: { title: 'Not found', description: DEFAULT_DESCRIPTION, type: 'website' },
+        };
       }
       throw e;
     }
@@ -166,6 +186,10 @@ export function registerSpa(
     const html = shell
       .replace('<!--nexum-head-->', renderHead(meta, `${deps.publicUrl}${path}`))
       .replace(/<html lang="[a-z-]*"/, `<html lang="${lang}"`);
-    return reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
+    return reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .send(html);
   });
 }
