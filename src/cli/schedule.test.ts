@@ -5,7 +5,12 @@ import { runScheduleCommand } from './schedule.ts';
 function capture() {
   let text = '';
   return {
-    stream: { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WriteStream,
+    stream: {
+      write: (s: string) => {
+        text += s;
+        return true;
+      },
+    } as unknown as NodeJS.WriteStream,
     text: () => text,
   };
 }
