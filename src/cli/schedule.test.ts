@@ -10,7 +10,7 @@ function capture() {
         text += s;
         return true;
       },
-    } as unknown as NodeJS.WriteStream,
+    },
     text: () => text,
   };
 }

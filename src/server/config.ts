@@ -12,6 +12,10 @@ const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, 'false, a number of proxy hops, or proxy addresses')
+    .default('false'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   SMTP_URL: z
@@ -28,6 +32,8 @@ export type Config = {
   publicUrl: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   demoData: boolean;
+  /** Which X-Forwarded-For hops to believe: the client address matters for rate limits. */
+  trustProxy: boolean | number | string;
   sessionDays: number;
   signinRateLimit: number;
   smtp: { url: string; from: string } | null;
@@ -57,6 +63,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     logLevel: c.LOG_LEVEL,
     demoData: c.DEMO_DATA === 'true',
+    trustProxy:
+      c.TRUST_PROXY === 'false'
+        ? false
+        : c.TRUST_PROXY === 'true'
+          ? true
+          : /^\d+$/.test(c.TRUST_PROXY)
+            ? Number(c.TRUST_PROXY)
+            : c.TRUST_PROXY,
     sessionDays: c.SESSION_DAYS,
     signinRateLimit: c.SIGNIN_RATE_LIMIT,
     smtp: c.SMTP_URL ? { url: c.SMTP_URL, from: c.SMTP_FROM } : null,

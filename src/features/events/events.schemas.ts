@@ -71,12 +71,19 @@ export const eventListSchema = z.object({
   pageSize: z.number().int(),
 });
 
+const dateTime = z.iso
+  .datetime({ offset: true, message: 'An ISO 8601 date-time with offset' })
+  .refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 1900 && year <= 2200;
+  }, 'A date between the years 1900 and 2200');
+
 const eventFields = z.object({
   title: z.string().trim().min(1).max(300),
   summary: z.string().max(1000),
   description: z.string().max(50_000),
-  startsAt: z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time with offset' }),
-  endsAt: z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time with offset' }),
+  startsAt: dateTime,
+  endsAt: dateTime,
   timeZone,
   venueName: z.string().trim().max(200).nullable(),
   venueAddress: z.string().trim().max(400).nullable(),

@@ -147,21 +147,30 @@ export function eventsService(repo: EventsRepo) {
       const unknown = organiserIds.filter((id) => !known.includes(id));
       if (unknown.length)
         throw fieldError('organiserOrganisationIds', `Unknown organisation(s): ${unknown.join(', ')}`);
-      let slug = slugify(input.title);
-      for (let n = 2; await repo.slugTaken(slug); n++) slug = `${slugify(input.title, 70)}-${n}`;
-      const id = await repo.insert(
-        {
-          ...toColumns(input),
-          slug,
-          title: input.title,
-          starts_at: input.startsAt,
-          ends_at: input.endsAt,
-          time_zone: input.timeZone,
-          created_by: actor.userId,
-        },
-        organiserIds,
-        actor.userId,
-      );
+      const columns = {
+        ...toColumns(input),
+        title: input.title,
+        starts_at: input.startsAt,
+        ends_at: input.endsAt,
+        time_zone: input.timeZone,
+        created_by: actor.userId,
+      };
+      // Two events with one title get -2, -3…; a concurrent creation taking our slug between the check
+      // and the insert makes the unique index refuse it, and we move on to the next number.
+      const base = slugify(input.title, 70);
+      let n = 1;
+      let id: string | null = null;
+      for (let attempt = 0; id === null; attempt++) {
+        let slug = n === 1 ? slugify(input.title) : `${base}-${n}`;
+        while (await repo.slugTaken(slug)) slug = `${base}-${++n}`;
+        try {
+          id = await repo.insert({ ...columns, slug }, organiserIds, actor.userId);
+        } catch (e) {
+          const err = e as { code?: string; constraint?: string };
+          if (attempt >= 5 || err.code !== '23505' || err.constraint !== 'events_slug_key') throw e;
+          n++;
+        }
+      }
       // The creator is now an organiser of the new event.
       return get({ ...actor, eventRoles: new Map([...actor.eventRoles, [id, 'organiser' as const]]) }, id);
     },

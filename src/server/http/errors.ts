@@ -83,6 +83,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if ((err as unknown as { code?: string }).code === '23505') {
       return reply.status(409).send({ error: { code: 'conflict', message: 'This already exists' } });
     }
+    // PostgreSQL "data exception" (22xxx): a value in the request the database cannot store (NUL, year 0…).
+    const pgCode = (err as unknown as { code?: unknown }).code;
+    if (typeof pgCode === 'string' && /^22[0-9A-Z]{3}$/.test(pgCode)) {
+      return reply
+        .status(400)
+        .send({ error: { code: 'bad_request', message: 'The request has a value that cannot be stored' } });
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error' } });
   });

@@ -1,0 +1,272 @@
+import { type FormEvent, useState } from 'react';
+import { api, type EventDetail, type UpdateEventInput } from '../../../client/api.ts';
+import {
+  describeError,
+  FormMessage,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../../client/components/Form.tsx';
+import { useI18n } from '../../../client/i18n.tsx';
+import { fromZonedInput, isTimeZone, toZonedInput } from '../../../client/time.ts';
+
+type Status = EventDetail['status'];
+const STATUSES: Status[] = ['draft', 'published', 'cancelled'];
+
+interface Values {
+  title: string;
+  summary: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venueName: string;
+  venueAddress: string;
+  city: string;
+  hostRegionCode: string;
+  capacity: string;
+  website: string;
+  status: Status;
+}
+
+function initialValues(e: EventDetail): Values {
+  return {
+    title: e.title,
+    summary: e.summary,
+    description: e.description,
+    startsAt: toZonedInput(e.startsAt, e.timeZone),
+    endsAt: toZonedInput(e.endsAt, e.timeZone),
+    timeZone: e.timeZone,
+    venueName: e.venueName ?? '',
+    venueAddress: e.venueAddress ?? '',
+    city: e.city ?? '',
+    hostRegionCode: e.hostRegion?.code ?? '',
+    capacity: e.capacity === null ? '' : String(e.capacity),
+    website: e.website ?? '',
+    status: e.status,
+  };
+}
+
+const orNull = (value: string) => (value.trim() ? value.trim() : null);
+
+export function EventEditForm({
+  event,
+  onSaved,
+  onCancel,
+}: {
+  event: EventDetail;
+  onSaved: (updated: EventDetail) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Values>(() => initialValues(event));
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const set = (name: keyof Values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+
+  function validate(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    if (!values.title.trim()) errors.title = t('validation.required');
+    const zoneOk = isTimeZone(values.timeZone.trim());
+    if (!zoneOk) errors.timeZone = t('validation.timeZone');
+    const starts = zoneOk ? fromZonedInput(values.startsAt, values.timeZone.trim()) : null;
+    const ends = zoneOk ? fromZonedInput(values.endsAt, values.timeZone.trim()) : null;
+    if (!values.startsAt) errors.startsAt = t('validation.dateTime');
+    if (!values.endsAt) errors.endsAt = t('validation.dateTime');
+    if (starts && ends && Date.parse(ends) < Date.parse(starts))
+      errors.endsAt = t('validation.endBeforeStart');
+    if (values.capacity.trim() && !/^[1-9]\d*$/.test(values.capacity.trim()))
+      errors.capacity = t('validation.positiveInteger');
+    if (values.website.trim() && !/^https?:\/\/\S+\.\S+/i.test(values.website.trim()))
+      errors.website = t('validation.url');
+    return errors;
+  }
+
+  function changes(): UpdateEventInput {
+    const before = initialValues(event);
+    const body: UpdateEventInput = {};
+    const zone = values.timeZone.trim();
+    if (values.title.trim() !== before.title) body.title = values.title.trim();
+    if (values.summary !== before.summary) body.summary = values.summary;
+    if (values.description !== before.description) body.description = values.description;
+    if (values.startsAt !== before.startsAt || values.endsAt !== before.endsAt || zone !== before.timeZone) {
+      body.startsAt = fromZonedInput(values.startsAt, zone) ?? undefined;
+      body.endsAt = fromZonedInput(values.endsAt, zone) ?? undefined;
+      body.timeZone = zone;
+    }
+    if (values.venueName.trim() !== before.venueName) body.venueName = orNull(values.venueName);
+    if (values.venueAddress.trim() !== before.venueAddress) body.venueAddress = orNull(values.venueAddress);
+    if (values.city.trim() !== before.city) body.city = orNull(values.city);
+    const region = values.hostRegionCode.trim().toUpperCase();
+    if (region !== before.hostRegionCode) body.hostRegionCode = region || null;
+    if (values.capacity.trim() !== before.capacity)
+      body.capacity = values.capacity.trim() ? Number(values.capacity) : null;
+    if (values.website.trim() !== before.website) body.website = values.website.trim();
+    if (values.status !== before.status) body.status = values.status;
+    return body;
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errors = validate();
+    setFields(errors);
+    if (Object.keys(errors).length > 0) {
+      setMessage(t('error.form'));
+      return;
+    }
+    const body = changes();
+    if (Object.keys(body).length === 0) {
+      onCancel();
+      return;
+    }
+    setSaving(true);
+    setMessage(undefined);
+    try {
+      onSaved(await api.updateEvent(event.id, body));
+    } catch (err) {
+      const described = describeError(err, t);
+      setFields(described.fields);
+      setMessage(described.message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const timesHint = `${t('event.field.timesHint')} (${values.timeZone})`;
+  return (
+    <form className="card form edit-form" onSubmit={submit} noValidate aria-labelledby="edit-event-heading">
+      <h2 id="edit-event-heading">{t('event.edit')}</h2>
+      <FormMessage error={message} />
+      <TextField
+        label={t('event.field.title')}
+        name="title"
+        value={values.title}
+        onChange={set('title')}
+        error={fields.title}
+        required
+      />
+      <TextAreaField
+        label={t('event.field.summary')}
+        name="summary"
+        rows={2}
+        value={values.summary}
+        onChange={set('summary')}
+        error={fields.summary}
+        optional
+      />
+      <div className="form-grid">
+        <TextField
+          label={t('event.field.startsAt')}
+          name="startsAt"
+          type="datetime-local"
+          value={values.startsAt}
+          onChange={set('startsAt')}
+          error={fields.startsAt}
+          hint={timesHint}
+          required
+        />
+        <TextField
+          label={t('event.field.endsAt')}
+          name="endsAt"
+          type="datetime-local"
+          value={values.endsAt}
+          onChange={set('endsAt')}
+          error={fields.endsAt}
+          hint={timesHint}
+          required
+        />
+        <TextField
+          label={t('event.field.timeZone')}
+          name="timeZone"
+          value={values.timeZone}
+          onChange={set('timeZone')}
+          error={fields.timeZone}
+          required
+        />
+        <SelectField
+          label={t('event.field.status')}
+          name="status"
+          value={values.status}
+          onChange={set('status')}
+          error={fields.status}
+        >
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`events.status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('event.field.venueName')}
+          name="venueName"
+          value={values.venueName}
+          onChange={set('venueName')}
+          error={fields.venueName}
+          optional
+        />
+        <TextField
+          label={t('event.field.city')}
+          name="city"
+          value={values.city}
+          onChange={set('city')}
+          error={fields.city}
+          optional
+        />
+        <TextField
+          label={t('event.field.venueAddress')}
+          name="venueAddress"
+          value={values.venueAddress}
+          onChange={set('venueAddress')}
+          error={fields.venueAddress}
+          optional
+        />
+        <TextField
+          label={t('event.field.hostRegionCode')}
+          name="hostRegionCode"
+          value={values.hostRegionCode}
+          onChange={set('hostRegionCode')}
+          error={fields.hostRegionCode}
+          hint={t('event.field.hostRegionHint')}
+          optional
+        />
+        <TextField
+          label={t('event.field.capacity')}
+          name="capacity"
+          inputMode="numeric"
+          value={values.capacity}
+          onChange={set('capacity')}
+          error={fields.capacity}
+          optional
+        />
+        <TextField
+          label={t('event.field.website')}
+          name="website"
+          type="url"
+          value={values.website}
+          onChange={set('website')}
+          error={fields.website}
+          optional
+        />
+      </div>
+      <TextAreaField
+        label={t('event.field.description')}
+        name="description"
+        rows={10}
+        value={values.description}
+        onChange={set('description')}
+        error={fields.description}
+        optional
+      />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={saving}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,616 @@
+/**
+ * The authorization matrix: every mutating route of the API, with the status each kind of caller gets.
+ * The routes are read from /api/openapi.json, so a new mutating route without an entry here fails.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { type TestApp, testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+
+type Who = 'anonymous' | 'user' | 'orgMember' | 'orgAdmin' | 'participant' | 'organiser' | 'admin';
+const MILAN = 'clusters-meet-regions-milan-2024';
+
+interface Ctx {
+  cookies: Record<Exclude<Who, 'anonymous'>, string>;
+  emails: Record<Exclude<Who, 'anonymous'>, string>;
+  milanId: string;
+  /** A token of `user`, which `user` revokes. */
+  userTokenId: string;
+  /** An e-mail that organisers add to the Milan event as a participant. */
+  targetEmail: string;
+}
+
+interface RouteSpec {
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** As in the OpenAPI document. */
+  path: string;
+  /** Public routes take no actor; `why` says how they are safe. */
+  public?: { why: string };
+  url(c: Ctx): string;
+  body?(c: Ctx, who: Who): unknown;
+  /** Status per caller; callers not listed are not meaningful for the route. */
+  expect: Partial<Record<Who, number>>;
+}
+
+let n = 0;
+const unique = () => `${Date.now().toString(36)}-${++n}`;
+
+const MATRIX: RouteSpec[] = [
+  {
+    method: 'POST',
+    path: '/api/v1/auth/signup',
+    public: { why: 'rate-limited' },
+    url: () => '/api/v1/auth/signup',
+    body: () => ({
+      email: `matrix-${unique()}@example.org`,
+      name: 'New',
+      password: 'a long enough password',
+    }),
+    expect: { anonymous: 201 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/signin',
+    public: { why: 'rate-limited' },
+    url: () => '/api/v1/auth/signin',
+    body: (c) => ({ email: c.emails.user, password: 'correct horse battery' }),
+    expect: { anonymous: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/signout',
+    public: { why: 'harmless: ends only the caller’s own session' },
+    url: () => '/api/v1/auth/signout',
+    expect: { anonymous: 204 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/me',
+    url: () => '/api/v1/me',
+    body: () => ({ locale: 'it' }),
+    expect: { anonymous: 401, user: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/password',
+    url: () => '/api/v1/me/password',
+    body: () => ({ currentPassword: 'correct horse battery', newPassword: 'correct horse battery' }),
+    expect: { anonymous: 401, participant: 204 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/tokens',
+    url: () => '/api/v1/me/tokens',
+    body: () => ({ name: 'matrix' }),
+    expect: { anonymous: 401, user: 201 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/me/tokens/{id}',
+    url: (c) => `/api/v1/me/tokens/${c.userTokenId}`,
+    // Someone else's token is not found, even for an administrator.
+    expect: { anonymous: 401, orgMember: 404, admin: 404, user: 204 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/organisations/{id}',
+    url: () => '/api/v1/organisations/afil',
+    body: (_c, who) => ({ description: `Edited by ${who}` }),
+    expect: { anonymous: 401, user: 403, orgMember: 403, organiser: 403, orgAdmin: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events',
+    url: () => '/api/v1/events',
+    body: (_c, who) => ({
+      title: `Matrix event by ${who}`,
+      startsAt: '2031-05-01T09:00:00+02:00',
+      endsAt: '2031-05-01T17:00:00+02:00',
+      timeZone: 'Europe/Rome',
+      status: 'published',
+    }),
+    expect: { anonymous: 401, user: 403, orgAdmin: 403, organiser: 403, admin: 201 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/events/{id}',
+    url: () => `/api/v1/events/${MILAN}`,
+    body: (_c, who) => ({ summary: `Edited by ${who}` }),
+    expect: { anonymous: 401, user: 403, orgAdmin: 403, participant: 403, organiser: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/members',
+    url: (c) => `/api/v1/events/${c.milanId}/members`,
+    body: (c) => ({ email: c.targetEmail, role: 'participant' }),
+    expect: { anonymous: 401, user: 403, orgAdmin: 403, participant: 403, organiser: 204, admin: 204 },
+  },
+];
+
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+function assertError(res: LightMyRequestResponse, status: number) {
+  assert.equal(res.statusCode, status, res.body);
+  const body = res.json();
+  assert.equal(typeof body.error?.code, 'string', res.body);
+  assert.equal(typeof body.error?.message, 'string', res.body);
+  if (status === 401) assert.equal(body.error.code, 'unauthenticated');
+  if (status === 403) assert.equal(body.error.code, 'forbidden');
+  if (status === 404) assert.equal(body.error.code, 'not_found');
+}
+
+for (const backend of backends()) {
+  describe(`authorization matrix (${backend})`, () => {
+    let t: TestApp;
+    const c = {} as Ctx;
+
+    before(async () => {
+      t = await testApp(backend);
+      const db = t.database.db;
+      const who: Exclude<Who, 'anonymous'>[] = [
+        'user',
+        'orgMember',
+        'orgAdmin',
+        'participant',
+        'organiser',
+        'admin',
+      ];
+      c.cookies = {} as Ctx['cookies'];
+      c.emails = {} as Ctx['emails'];
+      const ids = {} as Record<Exclude<Who, 'anonymous'>, string>;
+      for (const w of who) {
+        const u = await t.user({ admin: w === 'admin', name: w });
+        c.cookies[w] = u.cookie;
+        c.emails[w] = u.email;
+        ids[w] = u.id;
+      }
+      c.targetEmail = (await t.user({ name: 'target' })).email;
+      const afil = await db
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', 'afil')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('organisation_users')
+        .values([
+          { organisation_id: afil.id, user_id: ids.orgMember, role: 'member' },
+          { organisation_id: afil.id, user_id: ids.orgAdmin, role: 'admin' },
+        ])
+        .execute();
+      const milan = await db
+        .selectFrom('events')
+        .select('id')
+        .where('slug', '=', MILAN)
+        .executeTakeFirstOrThrow();
+      c.milanId = milan.id;
+      await db
+        .insertInto('event_members')
+        .values([
+          { event_id: milan.id, user_id: ids.participant, role: 'participant' },
+          { event_id: milan.id, user_id: ids.organiser, role: 'organiser' },
+        ])
+        .execute();
+      const token = await t.request({
+        method: 'POST',
+        url: '/api/v1/me/tokens',
+        cookie: c.cookies.user,
+        payload: { name: 'to revoke' },
+      });
+      assert.equal(token.statusCode, 201, token.body);
+      c.userTokenId = token.json().id;
+    });
+    after(() => t.close());
+
+    test('the matrix covers every mutating route in the OpenAPI document, and nothing else', async () => {
+      const spec = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json();
+      const documented = new Set<string>();
+      for (const [path, item] of Object.entries<Record<string, unknown>>(spec.paths)) {
+        for (const method of Object.keys(item)) {
+          if (['post', 'put', 'patch', 'delete'].includes(method)) documented.add(key(method, path));
+        }
+      }
+      const covered = new Set(MATRIX.map((r) => key(r.method, r.path)));
+      const missing = [...documented].filter((k) => !covered.has(k));
+      const stale = [...covered].filter((k) => !documented.has(k));
+      assert.deepEqual(
+        missing,
+        [],
+        `mutating routes without an authorization matrix entry: ${missing.join(', ')}`,
+      );
+      assert.deepEqual(stale, [], `matrix entries for routes that do not exist: ${stale.join(', ')}`);
+      assert.equal(covered.size, MATRIX.length, 'one entry per route');
+    });
+
+    test('no mutating route is hidden from the OpenAPI document (so none escapes the matrix)', () => {
+      // printRoutes draws a tree: each line is a path segment under the line above it, with its methods.
+      const stack: string[] = [];
+      const registered = new Set<string>();
+      for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
+        const m = /^([│ ]*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+        if (!m) continue;
+        const depth = m[1]!.length / 4;
+        const path = (stack[depth - 1] ?? '') + m[2]!;
+        stack[depth] = path;
+        stack.length = depth + 1;
+        for (const method of (m[3] ?? '').split(', ')) {
+          if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) {
+            registered.add(key(method, path.replace(/:(\w+)/g, '{$1}')));
+          }
+        }
+      }
+      assert.ok(registered.size > 0, 'could not read the route tree');
+      assert.deepEqual([...registered].sort(), MATRIX.map((r) => key(r.method, r.path)).sort());
+    });
+
+    test('every route that is not public refuses anonymous callers', () => {
+      for (const r of MATRIX) {
+        if (!r.public)
+          assert.equal(r.expect.anonymous, 401, `${key(r.method, r.path)} must list anonymous → 401`);
+      }
+    });
+
+    for (const route of MATRIX) {
+      describe(key(route.method, route.path), () => {
+        for (const [who, status] of Object.entries(route.expect) as [Who, number][]) {
+          test(`${who} → ${status}`, async () => {
+            const res = await t.request({
+              method: route.method,
+              url: route.url(c),
+              ...(who === 'anonymous' ? {} : { cookie: c.cookies[who] }),
+              ...(route.body ? { payload: route.body(c, who) as object } : {}),
+            });
+            if (status >= 400) assertError(res, status);
+            else assert.equal(res.statusCode, status, res.body);
+          });
+        }
+      });
+    }
+
+    describe('public routes', () => {
+      test('sign-up and sign-in are rate-limited', async () => {
+        for (const url of ['/api/v1/auth/signup', '/api/v1/auth/signin']) {
+          const res = await t.request({ method: 'POST', url, payload: {} });
+          assert.equal(res.statusCode, 400);
+          assert.ok(Number(res.headers['x-ratelimit-limit']) > 0, `${url} has no rate limit`);
+        }
+      });
+
+      test('anonymous sign-out ends nobody’s session', async () => {
+        const res = await t.request({ method: 'POST', url: '/api/v1/auth/signout' });
+        assert.equal(res.statusCode, 204);
+        const me = await t.request({ method: 'GET', url: '/api/v1/me', cookie: c.cookies.admin });
+        assert.equal(me.statusCode, 200);
+      });
+
+      test('sign-up cannot create an administrator', async () => {
+        const res = await t.request({
+          method: 'POST',
+          url: '/api/v1/auth/signup',
+          payload: {
+            email: `sneaky-${unique()}@example.org`,
+            name: 'x',
+            password: 'a long enough password',
+            isAdmin: true,
+          },
+        });
+        if (res.statusCode === 201) assert.equal(res.json().isAdmin, false);
+        else assert.equal(res.statusCode, 400);
+      });
+    });
+
+    describe('organisations', () => {
+      test('canEdit tells the caller whether they may edit', async () => {
+        const expected: [Who, boolean][] = [
+          ['anonymous', false],
+          ['user', false],
+          ['orgMember', false],
+          ['orgAdmin', true],
+          ['admin', true],
+        ];
+        for (const [who, canEdit] of expected) {
+          const res = await t.request({
+            method: 'GET',
+            url: '/api/v1/organisations/afil',
+            ...(who === 'anonymous' ? {} : { cookie: c.cookies[who as Exclude<Who, 'anonymous'>] }),
+          });
+          assert.equal(res.json().canEdit, canEdit, who);
+        }
+      });
+
+      test('an organisation admin cannot edit another organisation', async () => {
+        const res = await t.request({
+          method: 'PATCH',
+          url: '/api/v1/organisations/politecnico-di-milano',
+          cookie: c.cookies.orgAdmin,
+          payload: { description: 'x' },
+        });
+        assertError(res, 403);
+      });
+
+      test('a refused edit changes nothing', async () => {
+        const before = (await t.request({ method: 'GET', url: '/api/v1/organisations/eccp' })).json();
+        const res = await t.request({
+          method: 'PATCH',
+          url: '/api/v1/organisations/eccp',
+          cookie: c.cookies.user,
+          payload: { name: 'Hijacked' },
+        });
+        assertError(res, 403);
+        const after = (await t.request({ method: 'GET', url: '/api/v1/organisations/eccp' })).json();
+        assert.equal(after.name, before.name);
+        assert.equal(after.updatedAt, before.updatedAt);
+      });
+
+      test('an unpublished organisation is 404 to outsiders, visible to its members and administrators', async () => {
+        const db = t.database.db;
+        await db.updateTable('organisations').set({ status: 'draft' }).where('slug', '=', 'afil').execute();
+        try {
+          assertError(await t.request({ method: 'GET', url: '/api/v1/organisations/afil' }), 404);
+          assertError(
+            await t.request({ method: 'GET', url: '/api/v1/organisations/afil', cookie: c.cookies.user }),
+            404,
+          );
+          const patch = await t.request({
+            method: 'PATCH',
+            url: '/api/v1/organisations/afil',
+            cookie: c.cookies.user,
+            payload: { description: 'x' },
+          });
+          assertError(patch, 404);
+          for (const who of ['orgMember', 'orgAdmin', 'admin'] as const) {
+            const res = await t.request({
+              method: 'GET',
+              url: '/api/v1/organisations/afil',
+              cookie: c.cookies[who],
+            });
+            assert.equal(res.statusCode, 200, who);
+          }
+          const list = await t.request({ method: 'GET', url: '/api/v1/organisations?q=afil' });
+          assert.ok(!list.json().items.some((o: { slug: string }) => o.slug === 'afil'), 'not listed');
+        } finally {
+          await db
+            .updateTable('organisations')
+            .set({ status: 'published' })
+            .where('slug', '=', 'afil')
+            .execute();
+        }
+      });
+    });
+
+    describe('events', () => {
+      test('an administrator creates an event, becomes its organiser and can edit it', async () => {
+        const res = await t.request({
+          method: 'POST',
+          url: '/api/v1/events',
+          cookie: c.cookies.admin,
+          payload: {
+            title: 'Admin created event',
+            startsAt: '2031-06-01T09:00:00+02:00',
+            endsAt: '2031-06-01T17:00:00+02:00',
+            timeZone: 'Europe/Rome',
+          },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        const event = res.json();
+        assert.equal(event.canEdit, true);
+        const me = (await t.request({ method: 'GET', url: '/api/v1/me', cookie: c.cookies.admin })).json();
+        assert.ok(
+          me.events.some(
+            (e: { eventId: string; role: string }) => e.eventId === event.id && e.role === 'organiser',
+          ),
+          'the creator is an organiser',
+        );
+        const row = await t.database.db
+          .selectFrom('event_members')
+          .selectAll()
+          .where('event_id', '=', event.id)
+          .execute();
+        assert.deepEqual(
+          row.map((r) => r.role),
+          ['organiser'],
+        );
+        const patch = await t.request({
+          method: 'PATCH',
+          url: `/api/v1/events/${event.id}`,
+          cookie: c.cookies.admin,
+          payload: { city: 'Milan' },
+        });
+        assert.equal(patch.statusCode, 200, patch.body);
+        assert.equal(patch.json().city, 'Milan');
+      });
+
+      test('an organiser can make another user an organiser, who can then edit', async () => {
+        const newcomer = await t.user({ name: 'newcomer' });
+        const before = await t.request({
+          method: 'PATCH',
+          url: `/api/v1/events/${MILAN}`,
+          cookie: newcomer.cookie,
+          payload: { summary: 'x' },
+        });
+        assertError(before, 403);
+        const add = await t.request({
+          method: 'POST',
+          url: `/api/v1/events/${MILAN}/members`,
+          cookie: c.cookies.organiser,
+          payload: { email: newcomer.email.toUpperCase(), role: 'organiser' },
+        });
+        assert.equal(add.statusCode, 204, add.body);
+        const after = await t.request({
+          method: 'PATCH',
+          url: `/api/v1/events/${MILAN}`,
+          cookie: newcomer.cookie,
+          payload: { summary: 'Edited by the newcomer' },
+        });
+        assert.equal(after.statusCode, 200, after.body);
+      });
+
+      test('adding an unknown e-mail is a 400 naming body.email', async () => {
+        const res = await t.request({
+          method: 'POST',
+          url: `/api/v1/events/${MILAN}/members`,
+          cookie: c.cookies.organiser,
+          payload: { email: 'nobody-here@example.org', role: 'participant' },
+        });
+        assertError(res, 400);
+        assert.deepEqual(
+          res.json().error.details.fields.map((f: { field: string }) => f.field),
+          ['body.email'],
+        );
+      });
+
+      test('an event organiser cannot edit another event', async () => {
+        const created = await t.request({
+          method: 'POST',
+          url: '/api/v1/events',
+          cookie: c.cookies.admin,
+          payload: {
+            title: 'Another event',
+            startsAt: '2031-07-01T09:00:00+02:00',
+            endsAt: '2031-07-01T17:00:00+02:00',
+            timeZone: 'Europe/Rome',
+            status: 'published',
+          },
+        });
+        const res = await t.request({
+          method: 'PATCH',
+          url: `/api/v1/events/${created.json().id}`,
+          cookie: c.cookies.organiser,
+          payload: { summary: 'x' },
+        });
+        assertError(res, 403);
+      });
+
+      test('canEdit on the event tells the caller whether they may edit', async () => {
+        const expected: [Who, boolean][] = [
+          ['anonymous', false],
+          ['user', false],
+          ['participant', false],
+          ['organiser', true],
+          ['admin', true],
+        ];
+        for (const [who, canEdit] of expected) {
+          const res = await t.request({
+            method: 'GET',
+            url: `/api/v1/events/${MILAN}`,
+            ...(who === 'anonymous' ? {} : { cookie: c.cookies[who as Exclude<Who, 'anonymous'>] }),
+          });
+          assert.equal(res.json().canEdit, canEdit, who);
+        }
+      });
+    });
+
+    describe('draft events', () => {
+      let draft: { id: string; slug: string };
+      let draftOrganiser: string;
+      let draftParticipant: string;
+
+      before(async () => {
+        const res = await t.request({
+          method: 'POST',
+          url: '/api/v1/events',
+          cookie: c.cookies.admin,
+          payload: {
+            title: 'Secret draft workshop',
+            startsAt: '2032-01-10T09:00:00+01:00',
+            endsAt: '2032-01-10T17:00:00+01:00',
+            timeZone: 'Europe/Rome',
+            hostRegionCode: 'ITC4',
+            status: 'draft',
+          },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        draft = res.json();
+        const o = await t.user({ name: 'draft organiser' });
+        const p = await t.user({ name: 'draft participant' });
+        for (const [email, role] of [
+          [o.email, 'organiser'],
+          [p.email, 'participant'],
+        ]) {
+          const add = await t.request({
+            method: 'POST',
+            url: `/api/v1/events/${draft.id}/members`,
+            cookie: c.cookies.admin,
+            payload: { email, role },
+          });
+          assert.equal(add.statusCode, 204, add.body);
+        }
+        draftOrganiser = o.cookie;
+        draftParticipant = p.cookie;
+      });
+
+      const get = (url: string, cookie?: string) =>
+        t.request({ method: 'GET', url, ...(cookie ? { cookie } : {}) });
+      const listed = async (cookie?: string) => {
+        const res = await get('/api/v1/events?when=all&pageSize=100', cookie);
+        return res.json().items.some((e: { id: string }) => e.id === draft.id);
+      };
+
+      test('is 404 to anonymous visitors and non-organisers, by slug and by id', async () => {
+        for (const cookie of [undefined, c.cookies.user, c.cookies.organiser, draftParticipant]) {
+          for (const ref of [draft.slug, draft.id])
+            assertError(await get(`/api/v1/events/${ref}`, cookie), 404);
+        }
+      });
+
+      test('cannot be edited or joined by non-organisers (404, not 403: its existence is not revealed)', async () => {
+        const patch = await t.request({
+          method: 'PATCH',
+          url: `/api/v1/events/${draft.id}`,
+          cookie: draftParticipant,
+          payload: { summary: 'x' },
+        });
+        assertError(patch, 404);
+        const add = await t.request({
+          method: 'POST',
+          url: `/api/v1/events/${draft.id}/members`,
+          cookie: c.cookies.user,
+          payload: { email: c.emails.user, role: 'organiser' },
+        });
+        assertError(add, 404);
+      });
+
+      test('is visible to its organisers and to administrators', async () => {
+        for (const cookie of [draftOrganiser, c.cookies.admin]) {
+          const res = await get(`/api/v1/events/${draft.slug}`, cookie);
+          assert.equal(res.statusCode, 200, res.body);
+          assert.equal(res.json().status, 'draft');
+        }
+      });
+
+      test('is listed only for its organisers and administrators', async () => {
+        assert.equal(await listed(), false, 'anonymous');
+        assert.equal(await listed(c.cookies.user), false, 'user');
+        assert.equal(await listed(draftParticipant), false, 'participant');
+        assert.equal(await listed(draftOrganiser), true, 'organiser');
+        assert.equal(await listed(c.cookies.admin), true, 'admin');
+      });
+
+      test('does not leak through the overview, the region page or the share page', async () => {
+        const overview = (await get('/api/v1/overview')).json();
+        const ids = [...overview.nextEvents, ...overview.pastEvents].map((e: { id: string }) => e.id);
+        assert.ok(!ids.includes(draft.id), 'overview');
+        const region = (await get('/api/v1/regions/ITC4')).json();
+        assert.ok(!region.events.some((e: { id: string }) => e.id === draft.id), 'region page');
+        const html = await get(`/events/${draft.slug}`);
+        assert.equal(html.statusCode, 404);
+        assert.ok(!html.body.includes('Secret draft workshop'), 'share page');
+        const asOrganiser = await get(`/events/${draft.slug}`, draftOrganiser);
+        assert.equal(asOrganiser.statusCode, 200);
+        assert.ok(asOrganiser.body.includes('Secret draft workshop'));
+      });
+
+      test('once published, everyone sees it', async () => {
+        const res = await t.request({
+          method: 'PATCH',
+          url: `/api/v1/events/${draft.id}`,
+          cookie: draftOrganiser,
+          payload: { status: 'published' },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        assert.equal((await get(`/api/v1/events/${draft.slug}`)).statusCode, 200);
+        assert.equal(await listed(), true);
+      });
+    });
+  });
+}
