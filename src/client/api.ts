@@ -135,6 +135,7 @@ export interface OrganisationQuery {
   type?: string;
   country?: string;
   region?: string;
+  cluster?: string;
   page?: number;
   pageSize?: number;
 }
@@ -166,6 +167,7 @@ export const api = {
   signIn: (body: SignInInput) => request<Me>('POST', `${v1}/auth/signin`, body),
   signOut: () => request<void>('POST', `${v1}/auth/signout`),
   me: (signal?: AbortSignal) => get<Me>(`${v1}/me`, signal),
+  session: (signal?: AbortSignal) => get<{ user: Me | null }>(`${v1}/auth/session`, signal),
   updateMe: (body: UpdateMeInput) => request<Me>('PATCH', `${v1}/me`, body),
   changePassword: (body: ChangePasswordInput) => request<void>('POST', `${v1}/me/password`, body),
   tokens: (signal?: AbortSignal) => get<{ items: ApiToken[] }>(`${v1}/me/tokens`, signal),

@@ -18,7 +18,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setMeState(await api.me());
+      setMeState((await api.session()).user);
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) setMeState(null);
       else setMeState((current) => current ?? null);

@@ -78,6 +78,16 @@ export function accountsRoutes(
     },
   });
 
+  r.get('/api/v1/auth/session', {
+    schema: {
+      operationId: 'getSession',
+      tags,
+      summary: 'The signed-in user, or null when signed out (never 401)',
+      response: { 200: z.object({ user: meSchema.nullable() }) },
+    },
+    handler: async (req) => ({ user: req.actor ? await accounts.me(req.actor) : null }),
+  });
+
   r.get('/api/v1/me', {
     schema: {
       operationId: 'getMe',

@@ -9,6 +9,8 @@ export interface OrganisationFilter {
   country?: string | undefined;
   region?: string | undefined;
   sample?: boolean | undefined;
+  /** Members of the cluster with this id or slug. */
+  cluster?: string | undefined;
 }
 
 /** Columns of an organisation summary, with its region's name. */
@@ -35,6 +37,19 @@ export function organisationsRepo(db: Kysely<DB>) {
     // A region filter covers the region and every region below it (ITC → ITC4).
     if (f.region) q = q.where('o.region_code', 'like', `${f.region}%`);
     if (f.sample !== undefined) q = q.where('o.sample', '=', f.sample);
+    if (f.cluster) {
+      const cluster = f.cluster;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('cluster_members as cm')
+            .innerJoin('organisations as c', 'c.id', 'cm.cluster_id')
+            .select('cm.member_id')
+            .whereRef('cm.member_id', '=', 'o.id')
+            .where(UUID_RE.test(cluster) ? 'c.id' : 'c.slug', '=', cluster),
+        ),
+      );
+    }
     if (f.q) {
       const term = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) =>

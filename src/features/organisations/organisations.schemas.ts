@@ -41,7 +41,9 @@ export const organisationSchema = organisationSummarySchema
     members: z.object({
       total: z.number().int(),
       byType: z.array(z.object({ type: organisationTypeSchema, count: z.number().int() })),
-      items: z.array(organisationSummarySchema).describe('The first 100 members by name'),
+      items: z
+        .array(organisationSummarySchema)
+        .describe('The first 24 members by name; the directory lists all with ?cluster='),
     }),
     people: z.array(personSummarySchema),
     events: z.array(
@@ -69,6 +71,11 @@ export const listOrganisationsQuery = z.object({
     .string()
     .regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, 'A NUTS code, e.g. ITC4')
     .optional(),
+  cluster: z
+    .string()
+    .regex(/^[a-z0-9-]{1,120}$/, 'The id or slug of a cluster organisation')
+    .optional()
+    .describe('Only the members of this cluster (id or slug)'),
   sample: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

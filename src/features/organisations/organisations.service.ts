@@ -53,7 +53,7 @@ export function organisationsService(repo: OrganisationsRepo) {
     if (!o || !canOrganisation(actor, 'read', o)) throw notFound('Organisation');
     const [clusters, members, byType, people, events] = await Promise.all([
       repo.clustersOf(o.id),
-      repo.membersOf(o.id, 100),
+      repo.membersOf(o.id, 24),
       repo.memberCountsByType(o.id),
       repo.peopleOf(o.id),
       repo.eventsOrganisedBy(o.id),

@@ -21,7 +21,9 @@ export const regionSchema = regionSummarySchema
     ancestors: z.array(regionRefSchema).describe('From the country down to the parent'),
     children: z.array(regionRefSchema),
     organisationCount: z.number().int().describe('Organisations in this region and the regions below it'),
-    organisations: z.array(organisationSummarySchema).describe('The first 100 by name'),
+    organisations: z
+      .array(organisationSummarySchema)
+      .describe('The first 24 by name; the directory lists all with ?region='),
     events: z.array(
       z.object({
         id: z.uuid(),

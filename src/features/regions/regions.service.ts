@@ -30,7 +30,7 @@ export function regionsService(repo: RegionsRepo) {
       const [ancestors, children, orgs, events] = await Promise.all([
         repo.findMany(ancestorCodes(code)),
         repo.children(code),
-        repo.organisations(code, 100),
+        repo.organisations(code, 24),
         repo.eventsIn(code),
       ]);
       return {

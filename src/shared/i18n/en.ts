@@ -158,6 +158,8 @@ export const en = {
   'regions.organisations': 'Organisations in {name}',
   'regions.organisationsCount': { one: '{count} organisation', other: '{count} organisations' },
   'regions.seeAll': 'See them all in the directory',
+  'org.seeAllMembers': 'See all {total} members in the directory',
+  'directory.memberOf': 'Members of',
   'regions.noOrganisations': 'No organisation is registered in this region yet.',
   'regions.events': 'Events hosted',
   'regions.noEvents': 'No event has been hosted here yet.',

@@ -159,6 +159,8 @@ export const it = {
   'regions.organisations': 'Organizzazioni in {name}',
   'regions.organisationsCount': { one: '{count} organizzazione', other: '{count} organizzazioni' },
   'regions.seeAll': "Vedile tutte nell'elenco",
+  'org.seeAllMembers': "Vedi tutti i {total} membri nell'elenco",
+  'directory.memberOf': 'Membri di',
   'regions.noOrganisations': 'Nessuna organizzazione registrata in questa regione.',
   'regions.events': 'Eventi ospitati',
   'regions.noEvents': 'Nessun evento ospitato qui finora.',

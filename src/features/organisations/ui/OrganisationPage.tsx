@@ -99,7 +99,10 @@ function Members({ organisation: o }: { organisation: Organisation }) {
       <OrganisationList organisations={o.members.items} empty={t('common.none')} />
       {o.members.total > o.members.items.length && (
         <p className="muted">
-          {t('common.showingFirst', { shown: o.members.items.length, total: o.members.total })}
+          {t('common.showingFirst', { shown: o.members.items.length, total: o.members.total })}{' '}
+          <Link href={`/organisations?cluster=${o.slug}`}>
+            {t('org.seeAllMembers', { total: o.members.total })}
+          </Link>
         </p>
       )}
     </section>

@@ -25,6 +25,8 @@ interface Filters {
   country: string;
   /** A NUTS code set by links from region pages; shown as a removable chip. */
   region: string;
+  /** A cluster's slug, set by the "all members" link of a cluster page. */
+  cluster: string;
 }
 
 function parseSearch(search: string): Filters & { page: number } {
@@ -33,11 +35,13 @@ function parseSearch(search: string): Filters & { page: number } {
   const type = params.get('type') ?? '';
   const country = (params.get('country') ?? '').toUpperCase();
   const region = (params.get('region') ?? '').toUpperCase();
+  const cluster = (params.get('cluster') ?? '').toLowerCase();
   return {
     q: params.get('q') ?? '',
     type: (TYPES as string[]).includes(type) ? type : '',
     country: /^[A-Z]{2}$/.test(country) ? country : '',
     region: /^[A-Z]{2}[0-9A-Z]{0,3}$/.test(region) ? region : '',
+    cluster: /^[a-z0-9-]{1,120}$/.test(cluster) ? cluster : '',
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
 }
@@ -48,6 +52,7 @@ function toSearch(filters: Filters, page = 1): string {
   if (filters.type) params.set('type', filters.type);
   if (filters.country) params.set('country', filters.country);
   if (filters.region) params.set('region', filters.region);
+  if (filters.cluster) params.set('cluster', filters.cluster);
   if (page > 1) params.set('page', String(page));
   const qs = params.toString();
   return qs ? `/organisations?${qs}` : '/organisations';
@@ -73,12 +78,13 @@ export default function OrganisationsPage() {
           type: current.type || undefined,
           country: current.country || undefined,
           region: current.region || undefined,
+          cluster: current.cluster || undefined,
           page: current.page,
           pageSize: PAGE_SIZE,
         },
         signal,
       ),
-    [current.q, current.type, current.country, current.region, current.page],
+    [current.q, current.type, current.country, current.region, current.cluster, current.page],
   );
   const countries = useApi((signal) => api.regions({ level: 0, pageSize: 100 }, signal), []);
   const countryOptions = (countries.data?.items ?? [])
@@ -89,7 +95,7 @@ export default function OrganisationsPage() {
     e.preventDefault();
     navigate(toSearch(draft));
   };
-  const filtered = Boolean(current.q || current.type || current.country || current.region);
+  const filtered = Boolean(current.q || current.type || current.country || current.region || current.cluster);
 
   return (
     <div className="container page">
@@ -148,6 +154,16 @@ export default function OrganisationsPage() {
               <Link href={toSearch({ ...current, region: '' })} className="chip-remove">
                 {t('common.clear')}
                 <span className="visually-hidden"> {t('common.region')}</span>
+              </Link>
+            </p>
+          )}
+          {current.cluster && (
+            <p className="filter-chip">
+              {t('directory.memberOf')}:{' '}
+              <Link href={`/organisations/${current.cluster}`}>{current.cluster}</Link>
+              <Link href={toSearch({ ...current, cluster: '' })} className="chip-remove">
+                {t('common.clear')}
+                <span className="visually-hidden"> {t('directory.memberOf')}</span>
               </Link>
             </p>
           )}
