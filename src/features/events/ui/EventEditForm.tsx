@@ -1,12 +1,6 @@
-import { type FormEvent, useState } from 'react';
 import { api, type EventDetail, type UpdateEventInput } from '../../../client/api.ts';
-import {
-  describeError,
-  FormMessage,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../../client/components/Form.tsx';
+import { FormActions, useEditForm } from '../../../client/components/EditForm.tsx';
+import { FormMessage, SelectField, TextAreaField, TextField } from '../../../client/components/Form.tsx';
 import { useI18n } from '../../../client/i18n.tsx';
 import { fromZonedInput, isTimeZone, toZonedInput } from '../../../client/time.ts';
 
@@ -59,80 +53,58 @@ export function EventEditForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [values, setValues] = useState<Values>(() => initialValues(event));
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const set = (name: keyof Values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
+  const { values, fields, message, saving, set, submit } = useEditForm({
+    initial: () => initialValues(event),
+    validate: (values: Values) => {
+      const errors: Record<string, string> = {};
+      if (!values.title.trim()) errors.title = t('validation.required');
+      const zoneOk = isTimeZone(values.timeZone.trim());
+      if (!zoneOk) errors.timeZone = t('validation.timeZone');
+      const starts = zoneOk ? fromZonedInput(values.startsAt, values.timeZone.trim()) : null;
+      const ends = zoneOk ? fromZonedInput(values.endsAt, values.timeZone.trim()) : null;
+      if (!values.startsAt) errors.startsAt = t('validation.dateTime');
+      if (!values.endsAt) errors.endsAt = t('validation.dateTime');
+      if (starts && ends && Date.parse(ends) < Date.parse(starts))
+        errors.endsAt = t('validation.endBeforeStart');
+      if (values.capacity.trim() && !/^[1-9]\d*$/.test(values.capacity.trim()))
+        errors.capacity = t('validation.positiveInteger');
+      if (values.website.trim() && !/^https?:\/\/\S+\.\S+/i.test(values.website.trim()))
+        errors.website = t('validation.url');
+      return errors;
+    },
 
-  function validate(): Record<string, string> {
-    const errors: Record<string, string> = {};
-    if (!values.title.trim()) errors.title = t('validation.required');
-    const zoneOk = isTimeZone(values.timeZone.trim());
-    if (!zoneOk) errors.timeZone = t('validation.timeZone');
-    const starts = zoneOk ? fromZonedInput(values.startsAt, values.timeZone.trim()) : null;
-    const ends = zoneOk ? fromZonedInput(values.endsAt, values.timeZone.trim()) : null;
-    if (!values.startsAt) errors.startsAt = t('validation.dateTime');
-    if (!values.endsAt) errors.endsAt = t('validation.dateTime');
-    if (starts && ends && Date.parse(ends) < Date.parse(starts))
-      errors.endsAt = t('validation.endBeforeStart');
-    if (values.capacity.trim() && !/^[1-9]\d*$/.test(values.capacity.trim()))
-      errors.capacity = t('validation.positiveInteger');
-    if (values.website.trim() && !/^https?:\/\/\S+\.\S+/i.test(values.website.trim()))
-      errors.website = t('validation.url');
-    return errors;
-  }
+    changes: (values: Values) => {
+      const before = initialValues(event);
+      const body: UpdateEventInput = {};
+      const zone = values.timeZone.trim();
+      if (values.title.trim() !== before.title) body.title = values.title.trim();
+      if (values.summary !== before.summary) body.summary = values.summary;
+      if (values.description !== before.description) body.description = values.description;
+      if (
+        values.startsAt !== before.startsAt ||
+        values.endsAt !== before.endsAt ||
+        zone !== before.timeZone
+      ) {
+        body.startsAt = fromZonedInput(values.startsAt, zone) ?? undefined;
+        body.endsAt = fromZonedInput(values.endsAt, zone) ?? undefined;
+        body.timeZone = zone;
+      }
+      if (values.venueName.trim() !== before.venueName) body.venueName = orNull(values.venueName);
+      if (values.venueAddress.trim() !== before.venueAddress) body.venueAddress = orNull(values.venueAddress);
+      if (values.city.trim() !== before.city) body.city = orNull(values.city);
+      const region = values.hostRegionCode.trim().toUpperCase();
+      if (region !== before.hostRegionCode) body.hostRegionCode = region || null;
+      if (values.capacity.trim() !== before.capacity)
+        body.capacity = values.capacity.trim() ? Number(values.capacity) : null;
+      if (values.website.trim() !== before.website) body.website = values.website.trim();
+      if (values.status !== before.status) body.status = values.status;
+      return body;
+    },
 
-  function changes(): UpdateEventInput {
-    const before = initialValues(event);
-    const body: UpdateEventInput = {};
-    const zone = values.timeZone.trim();
-    if (values.title.trim() !== before.title) body.title = values.title.trim();
-    if (values.summary !== before.summary) body.summary = values.summary;
-    if (values.description !== before.description) body.description = values.description;
-    if (values.startsAt !== before.startsAt || values.endsAt !== before.endsAt || zone !== before.timeZone) {
-      body.startsAt = fromZonedInput(values.startsAt, zone) ?? undefined;
-      body.endsAt = fromZonedInput(values.endsAt, zone) ?? undefined;
-      body.timeZone = zone;
-    }
-    if (values.venueName.trim() !== before.venueName) body.venueName = orNull(values.venueName);
-    if (values.venueAddress.trim() !== before.venueAddress) body.venueAddress = orNull(values.venueAddress);
-    if (values.city.trim() !== before.city) body.city = orNull(values.city);
-    const region = values.hostRegionCode.trim().toUpperCase();
-    if (region !== before.hostRegionCode) body.hostRegionCode = region || null;
-    if (values.capacity.trim() !== before.capacity)
-      body.capacity = values.capacity.trim() ? Number(values.capacity) : null;
-    if (values.website.trim() !== before.website) body.website = values.website.trim();
-    if (values.status !== before.status) body.status = values.status;
-    return body;
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const errors = validate();
-    setFields(errors);
-    if (Object.keys(errors).length > 0) {
-      setMessage(t('error.form'));
-      return;
-    }
-    const body = changes();
-    if (Object.keys(body).length === 0) {
-      onCancel();
-      return;
-    }
-    setSaving(true);
-    setMessage(undefined);
-    try {
-      onSaved(await api.updateEvent(event.id, body));
-    } catch (err) {
-      const described = describeError(err, t);
-      setFields(described.fields);
-      setMessage(described.message);
-    } finally {
-      setSaving(false);
-    }
-  }
+    save: (body: UpdateEventInput) => api.updateEvent(event.id, body),
+    onSaved,
+    onCancel,
+  });
 
   const timesHint = `${t('event.field.timesHint')} (${values.timeZone})`;
   return (
@@ -259,14 +231,7 @@ export function EventEditForm({
         error={fields.description}
         optional
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions saving={saving} onCancel={onCancel} />
     </form>
   );
 }

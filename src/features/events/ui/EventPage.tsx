@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api, type EventDetail, type EventPerson } from '../../../client/api.ts';
 import { CalendarIcon, PinIcon } from '../../../client/components/cards.tsx';
+import { useInlineEdit } from '../../../client/components/EditForm.tsx';
 import { FormMessage } from '../../../client/components/Form.tsx';
 import {
   Badge,
@@ -146,8 +146,7 @@ export default function EventPage() {
   const { slug = '' } = useParams<{ slug: string }>();
   const { t, eventWhen } = useI18n();
   const { data, error, loading, reload, setData } = useApi((signal) => api.event(slug, signal), [slug]);
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const edit = useInlineEdit(setData);
   useDocumentTitle(data?.title);
 
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
@@ -180,34 +179,17 @@ export default function EventPage() {
           </p>
         )}
         {e.summary && <p className="lead">{e.summary}</p>}
-        {e.canEdit && !editing && (
+        {e.canEdit && !edit.editing && (
           <p className="actions">
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                setEditing(true);
-                setSaved(false);
-              }}
-            >
+            <button type="button" className="button button-secondary" onClick={edit.start}>
               {t('event.edit')}
             </button>
           </p>
         )}
       </header>
-      <FormMessage success={saved ? t('common.saved') : undefined} />
+      <FormMessage success={edit.saved ? t('common.saved') : undefined} />
 
-      {editing && (
-        <EventEditForm
-          event={e}
-          onCancel={() => setEditing(false)}
-          onSaved={(updated) => {
-            setData(updated);
-            setEditing(false);
-            setSaved(true);
-          }}
-        />
-      )}
+      {edit.editing && <EventEditForm event={e} onCancel={edit.cancel} onSaved={edit.done} />}
 
       <div className="two-columns">
         <div className="stack">

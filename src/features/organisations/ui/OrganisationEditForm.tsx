@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
 import { api, type Organisation, type UpdateOrganisationInput } from '../../../client/api.ts';
-import { describeError, FormMessage, TextAreaField, TextField } from '../../../client/components/Form.tsx';
+import { FormActions, useEditForm } from '../../../client/components/EditForm.tsx';
+import { FormMessage, TextAreaField, TextField } from '../../../client/components/Form.tsx';
 import { useI18n } from '../../../client/i18n.tsx';
 
 interface Values {
@@ -35,61 +35,38 @@ export function OrganisationEditForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [values, setValues] = useState<Values>(() => initialValues(organisation));
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const set = (name: keyof Values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
-
-  function validate(): Record<string, string> {
-    const errors: Record<string, string> = {};
-    if (!values.name.trim()) errors.name = t('validation.required');
-    if (values.website.trim() && !/^https?:\/\/\S+\.\S+/i.test(values.website.trim()))
-      errors.website = t('validation.url');
-    if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
-      errors.email = t('validation.email');
-    const year = values.foundedYear.trim();
-    if (year && (!/^\d{4}$/.test(year) || Number(year) < 1000 || Number(year) > 2100))
-      errors.foundedYear = t('validation.year');
-    return errors;
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const errors = validate();
-    setFields(errors);
-    if (Object.keys(errors).length > 0) {
-      setMessage(t('error.form'));
-      return;
-    }
-    const before = initialValues(organisation);
-    const body: UpdateOrganisationInput = {};
-    if (values.name.trim() !== before.name) body.name = values.name.trim();
-    if (values.acronym.trim() !== before.acronym) body.acronym = values.acronym.trim();
-    if (values.description !== before.description) body.description = values.description;
-    if (values.website.trim() !== before.website) body.website = values.website.trim();
-    if (values.email.trim() !== before.email) body.email = values.email.trim();
-    if (values.city.trim() !== before.city) body.city = values.city.trim();
-    if (values.foundedYear.trim() !== before.foundedYear) {
-      body.foundedYear = values.foundedYear.trim() ? Number(values.foundedYear.trim()) : null;
-    }
-    if (Object.keys(body).length === 0) {
-      onCancel();
-      return;
-    }
-    setSaving(true);
-    setMessage(undefined);
-    try {
-      onSaved(await api.updateOrganisation(organisation.id, body));
-    } catch (err) {
-      const described = describeError(err, t);
-      setFields(described.fields);
-      setMessage(described.message);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { values, fields, message, saving, set, submit } = useEditForm({
+    initial: () => initialValues(organisation),
+    validate: (v: Values) => {
+      const errors: Record<string, string> = {};
+      if (!v.name.trim()) errors.name = t('validation.required');
+      if (v.website.trim() && !/^https?:\/\/\S+\.\S+/i.test(v.website.trim()))
+        errors.website = t('validation.url');
+      if (v.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim()))
+        errors.email = t('validation.email');
+      const year = v.foundedYear.trim();
+      if (year && (!/^\d{4}$/.test(year) || Number(year) < 1000 || Number(year) > 2100))
+        errors.foundedYear = t('validation.year');
+      return errors;
+    },
+    changes: (v: Values) => {
+      const before = initialValues(organisation);
+      const body: UpdateOrganisationInput = {};
+      if (v.name.trim() !== before.name) body.name = v.name.trim();
+      if (v.acronym.trim() !== before.acronym) body.acronym = v.acronym.trim();
+      if (v.description !== before.description) body.description = v.description;
+      if (v.website.trim() !== before.website) body.website = v.website.trim();
+      if (v.email.trim() !== before.email) body.email = v.email.trim();
+      if (v.city.trim() !== before.city) body.city = v.city.trim();
+      if (v.foundedYear.trim() !== before.foundedYear) {
+        body.foundedYear = v.foundedYear.trim() ? Number(v.foundedYear.trim()) : null;
+      }
+      return body;
+    },
+    save: (body) => api.updateOrganisation(organisation.id, body),
+    onSaved,
+    onCancel,
+  });
 
   return (
     <form className="card form edit-form" onSubmit={submit} noValidate aria-labelledby="edit-org-heading">
@@ -160,14 +137,7 @@ export function OrganisationEditForm({
         error={fields.description}
         optional
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions saving={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api, type Organisation } from '../../../client/api.ts';
 import { EventLinkList, OrganisationList } from '../../../client/components/cards.tsx';
+import { useInlineEdit } from '../../../client/components/EditForm.tsx';
 import { FormMessage } from '../../../client/components/Form.tsx';
 import {
   Empty,
@@ -116,8 +116,7 @@ export default function OrganisationPage() {
     (signal) => api.organisation(slug, signal),
     [slug],
   );
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const edit = useInlineEdit(setData);
   useDocumentTitle(data?.name);
 
   if (error && !data) return <ErrorState error={error} onRetry={reload} />;
@@ -144,34 +143,17 @@ export default function OrganisationPage() {
           {o.acronym && o.acronym !== o.name && <span className="title-acronym"> ({o.acronym})</span>}
         </h1>
         {o.city && <p className="lead">{[o.city, o.regionName].filter(Boolean).join(', ')}</p>}
-        {o.canEdit && !editing && (
+        {o.canEdit && !edit.editing && (
           <p className="actions">
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                setEditing(true);
-                setSaved(false);
-              }}
-            >
+            <button type="button" className="button button-secondary" onClick={edit.start}>
               {t('org.edit')}
             </button>
           </p>
         )}
       </header>
-      <FormMessage success={saved ? t('common.saved') : undefined} />
+      <FormMessage success={edit.saved ? t('common.saved') : undefined} />
 
-      {editing && (
-        <OrganisationEditForm
-          organisation={o}
-          onCancel={() => setEditing(false)}
-          onSaved={(updated) => {
-            setData(updated);
-            setEditing(false);
-            setSaved(true);
-          }}
-        />
-      )}
+      {edit.editing && <OrganisationEditForm organisation={o} onCancel={edit.cancel} onSaved={edit.done} />}
 
       <div className="two-columns">
         <div className="stack">
