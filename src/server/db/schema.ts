@@ -84,6 +84,106 @@ export interface OrganisationsTable {
   sample: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  size_band: SizeBand | null;
+  offers: Generated<string>;
+  seeks: Generated<string>;
+  keywords: Generated<string[]>;
+  ecosystems: Generated<string[]>;
+  s3_areas: Generated<string[]>;
+  nace_codes: Generated<string[]>;
+  /** Derived by a trigger from nace_codes. */
+  nace_sections: Generated<string[]>;
+  programmes: Generated<string[]>;
+  esca_label: EscaLabel | null;
+  esca_year: number | null;
+  manager_name: string | null;
+  manager_email: string | null;
+  external_id: string | null;
+  pic: string | null;
+  participations: Generated<number>;
+  rejection_reason: string | null;
+  submitted_at: Date | string | null;
+  published_at: Date | string | null;
+  created_by: string | null;
+  /** tsvector maintained by a trigger; never written by the application. */
+  search: ColumnType<string | null, never, never>;
+}
+
+export type SizeBand = 'micro' | 'small' | 'medium' | 'large';
+export const SIZE_BANDS: readonly SizeBand[] = ['micro', 'small', 'medium', 'large'];
+export type EscaLabel = 'gold' | 'silver' | 'bronze';
+export const ESCA_LABELS: readonly EscaLabel[] = ['gold', 'silver', 'bronze'];
+
+export interface NaceCodesTable {
+  code: string;
+  section: string;
+  level: number;
+  parent_code: string | null;
+  name_en: string;
+  name_it: string;
+}
+
+export interface OrganisationLogosTable {
+  organisation_id: string;
+  content_type: 'image/png' | 'image/jpeg' | 'image/webp';
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationChangesTable {
+  id: Generated<number>;
+  organisation_id: string;
+  user_id: string | null;
+  action: string;
+  changes: ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface OrganisationClaimsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  user_id: string;
+  message: Generated<string>;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Date | string | null;
+  reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ClusterInvitationsTable {
+  id: Generated<string>;
+  cluster_id: string;
+  email: string;
+  organisation_name: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  accepted_at: Date | string | null;
+  member_id: string | null;
+}
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  kind: 'organisations' | 'cordis';
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  dry_run: Generated<boolean>;
+  file_name: string | null;
+  mapping: ColumnType<Record<string, string>, string | Record<string, string> | undefined, string>;
+  bytes_total: number | null;
+  bytes_done: Generated<number>;
+  rows_done: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  problems: ColumnType<unknown[], string | undefined, string>;
+  error: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | string | null;
 }
 
 export interface OrganisationUsersTable {
@@ -168,4 +268,10 @@ export interface DB {
   event_organisers: EventOrganisersTable;
   event_members: EventMembersTable;
   event_people: EventPeopleTable;
+  nace_codes: NaceCodesTable;
+  organisation_logos: OrganisationLogosTable;
+  organisation_changes: OrganisationChangesTable;
+  organisation_claims: OrganisationClaimsTable;
+  cluster_invitations: ClusterInvitationsTable;
+  import_jobs: ImportJobsTable;
 }
