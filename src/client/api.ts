@@ -16,13 +16,33 @@ import type {
   eventSummarySchema,
   updateEventBody,
 } from '../features/events/events.schemas.ts';
+import type { changeListSchema } from '../features/organisations/changes.schemas.ts';
+import type { claimSchema } from '../features/organisations/claims.schemas.ts';
 import type {
-  organisationListSchema,
+  ImportJob,
+  ImportJobDetail,
+  ImportPreview,
+} from '../features/organisations/import/import.schemas.ts';
+import type { reviewQueueSchema } from '../features/organisations/lifecycle.schemas.ts';
+import type {
+  createdInvitationSchema,
+  invitationPreviewSchema,
+  invitationSchema,
+  organisationUserSchema,
+} from '../features/organisations/membership.schemas.ts';
+import type {
+  createOrganisationBody,
+  naceEntrySchema,
   organisationSchema,
   organisationSummarySchema,
   organisationTypeSchema,
   updateOrganisationBody,
 } from '../features/organisations/organisations.schemas.ts';
+import type {
+  organisationListSchema as directorySearchSchema,
+  facetsSchema,
+  organisationMapSchema,
+} from '../features/organisations/search.schemas.ts';
 import type { overviewSchema } from '../features/overview/overview.schemas.ts';
 import type {
   regionListSchema,
@@ -41,7 +61,10 @@ export type Overview = z.infer<typeof overviewSchema>;
 export type OrganisationType = z.infer<typeof organisationTypeSchema>;
 export type OrganisationSummary = z.infer<typeof organisationSummarySchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
-export type OrganisationList = z.infer<typeof organisationListSchema>;
+export type OrganisationList = z.infer<typeof directorySearchSchema>;
+export type DirectorySearch = z.infer<typeof directorySearchSchema>;
+export type DirectoryFacets = z.infer<typeof facetsSchema>;
+export type DirectoryMapData = z.infer<typeof organisationMapSchema>;
 export type UpdateOrganisationInput = z.input<typeof updateOrganisationBody>;
 export type RegionSummary = z.infer<typeof regionSummarySchema>;
 export type Region = z.infer<typeof regionSchema>;
@@ -51,6 +74,31 @@ export type EventDetail = z.infer<typeof eventSchema>;
 export type EventList = z.infer<typeof eventListSchema>;
 export type UpdateEventInput = z.input<typeof updateEventBody>;
 export type EventPerson = EventDetail['people'][number];
+export type { ImportJob, ImportJobDetail, ImportPreview };
+export type ImportProblem = ImportJobDetail['problems'][number];
+export interface StartImportInput {
+  kind: 'organisations' | 'cordis';
+  dryRun: boolean;
+  mapping: Record<string, string>;
+  file: File;
+  participations?: File | undefined;
+}
+export type CreateOrganisationInput = z.input<typeof createOrganisationBody>;
+export type NaceEntry = z.infer<typeof naceEntrySchema>;
+export type ChangeList = z.infer<typeof changeListSchema>;
+export type OrganisationChange = ChangeList['items'][number];
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
+export type OrganisationClaim = z.infer<typeof claimSchema>;
+export type ClusterInvitation = z.infer<typeof invitationSchema>;
+export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+export type OrganisationUser = z.infer<typeof organisationUserSchema>;
+export interface OrganisationLogo {
+  url: string;
+  contentType: string;
+  width: number;
+  height: number;
+}
 
 /** Every failed request: HTTP status, the API's error code, and field messages keyed by body field name. */
 export class ApiError extends Error {
@@ -92,14 +140,16 @@ function fieldMessages(details: unknown): Record<string, string> {
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // FormData (file uploads) sets its own multipart content type.
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
       signal,
     });
   } catch (err) {
@@ -145,6 +195,13 @@ export const api = {
 
   organisations: (query: OrganisationQuery, signal?: AbortSignal) =>
     get<OrganisationList>(withQuery(`${v1}/organisations`, { ...query }), signal),
+  // Directory search: `query` is the page's own filter query string (repeated keys for several values).
+  searchOrganisations: (query: string, signal?: AbortSignal) =>
+    get<DirectorySearch>(`${v1}/organisations${query ? `?${query}` : ''}`, signal),
+  organisationsMap: (query: string, signal?: AbortSignal) =>
+    get<DirectoryMapData>(`${v1}/organisations/map${query ? `?${query}` : ''}`, signal),
+  organisationsExportUrl: (query: string, format: 'csv' | 'json') =>
+    `${v1}/organisations/export?format=${format}${query ? `&${query}` : ''}`,
   organisation: (idOrSlug: string, signal?: AbortSignal) =>
     get<Organisation>(`${v1}/organisations/${enc(idOrSlug)}`, signal),
   updateOrganisation: (id: string, body: UpdateOrganisationInput) =>
@@ -173,4 +230,68 @@ export const api = {
   tokens: (signal?: AbortSignal) => get<{ items: ApiToken[] }>(`${v1}/me/tokens`, signal),
   createToken: (name: string) => request<CreatedApiToken>('POST', `${v1}/me/tokens`, { name }),
   revokeToken: (id: string) => request<void>('DELETE', `${v1}/me/tokens/${enc(id)}`),
+
+  // Directory profiles: life cycle, claims, memberships, change log, logo, NACE.
+  createOrganisation: (body: CreateOrganisationInput) =>
+    request<Organisation>('POST', `${v1}/organisations`, body),
+  submitOrganisation: (id: string) => request<Organisation>('POST', `${v1}/organisations/${enc(id)}/submit`),
+  publishOrganisation: (id: string) =>
+    request<Organisation>('POST', `${v1}/organisations/${enc(id)}/publish`),
+  rejectOrganisation: (id: string, reason: string) =>
+    request<Organisation>('POST', `${v1}/organisations/${enc(id)}/reject`, { reason }),
+  reviewQueue: (signal?: AbortSignal) => get<ReviewQueue>(`${v1}/review-queue`, signal),
+  claimOrganisation: (id: string, message: string) =>
+    request<OrganisationClaim>('POST', `${v1}/organisations/${enc(id)}/claims`, { message }),
+  approveClaim: (id: string) => request<void>('POST', `${v1}/claims/${enc(id)}/approve`),
+  rejectClaim: (id: string, reason: string) =>
+    request<void>('POST', `${v1}/claims/${enc(id)}/reject`, { reason }),
+  addClusterMember: (id: string, memberId: string) =>
+    request<void>('POST', `${v1}/organisations/${enc(id)}/members`, { memberId }),
+  removeClusterMember: (id: string, memberId: string) =>
+    request<void>('DELETE', `${v1}/organisations/${enc(id)}/members/${enc(memberId)}`),
+  clusterInvitations: (id: string, signal?: AbortSignal) =>
+    get<{ items: ClusterInvitation[] }>(`${v1}/organisations/${enc(id)}/invitations`, signal),
+  inviteClusterMember: (id: string, body: { email: string; organisationName: string }) =>
+    request<CreatedInvitation>('POST', `${v1}/organisations/${enc(id)}/invitations`, body),
+  withdrawInvitation: (id: string, invitationId: string) =>
+    request<void>('DELETE', `${v1}/organisations/${enc(id)}/invitations/${enc(invitationId)}`),
+  invitation: (token: string, signal?: AbortSignal) =>
+    get<InvitationPreview>(`${v1}/invitations/${enc(token)}`, signal),
+  acceptInvitation: (token: string, body: { name?: string; type: OrganisationType }) =>
+    request<Organisation>('POST', `${v1}/invitations/${enc(token)}/accept`, body),
+  organisationUsers: (id: string, signal?: AbortSignal) =>
+    get<{ items: OrganisationUser[] }>(`${v1}/organisations/${enc(id)}/users`, signal),
+  setOrganisationUser: (id: string, body: { email: string; role: 'admin' | 'member' }) =>
+    request<{ items: OrganisationUser[] }>('POST', `${v1}/organisations/${enc(id)}/users`, body),
+  removeOrganisationUser: (id: string, userId: string) =>
+    request<void>('DELETE', `${v1}/organisations/${enc(id)}/users/${enc(userId)}`),
+  organisationChanges: (id: string, page: number, signal?: AbortSignal) =>
+    get<ChangeList>(withQuery(`${v1}/organisations/${enc(id)}/changes`, { page, pageSize: 10 }), signal),
+  uploadLogo: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<OrganisationLogo>('PUT', `${v1}/organisations/${enc(id)}/logo`, form);
+  },
+  deleteLogo: (id: string) => request<void>('DELETE', `${v1}/organisations/${enc(id)}/logo`),
+  nace: (q: string, signal?: AbortSignal) =>
+    get<{ items: NaceEntry[] }>(withQuery(`${v1}/nace`, { q, limit: 12 }), signal),
+
+  // Directory import (platform administrators): fields before files, so the server reads them first.
+  imports: (signal?: AbortSignal) => get<{ items: ImportJob[] }>(`${v1}/imports`, signal),
+  importJob: (id: string, signal?: AbortSignal) => get<ImportJobDetail>(`${v1}/imports/${enc(id)}`, signal),
+  importReportUrl: (id: string) => `${v1}/imports/${enc(id)}/report.csv`,
+  previewImport: (head: Blob, fileName: string) => {
+    const form = new FormData();
+    form.append('file', head, fileName);
+    return request<ImportPreview>('POST', `${v1}/imports/preview`, form);
+  },
+  startImport: (input: StartImportInput) => {
+    const form = new FormData();
+    form.append('kind', input.kind);
+    form.append('dryRun', String(input.dryRun));
+    form.append('mapping', JSON.stringify(input.mapping));
+    form.append('file', input.file, input.file.name);
+    if (input.participations) form.append('participations', input.participations, input.participations.name);
+    return request<ImportJob>('POST', `${v1}/imports`, form);
+  },
 };

@@ -6,6 +6,10 @@ import { Loading } from './components/ui.tsx';
 // Pages other than the home page load on first visit, keeping the initial bundle small.
 const OrganisationsPage = lazy(() => import('../features/organisations/ui/OrganisationsPage.tsx'));
 const OrganisationPage = lazy(() => import('../features/organisations/ui/OrganisationPage.tsx'));
+const NewOrganisationPage = lazy(() => import('../features/organisations/ui/NewOrganisationPage.tsx'));
+const ReviewQueuePage = lazy(() => import('../features/organisations/ui/ReviewQueuePage.tsx'));
+const ImportPage = lazy(() => import('../features/organisations/ui/ImportPage.tsx'));
+const InvitationPage = lazy(() => import('../features/organisations/ui/InvitationPage.tsx'));
 const RegionsPage = lazy(() => import('../features/regions/ui/RegionsPage.tsx'));
 const RegionPage = lazy(() => import('../features/regions/ui/RegionPage.tsx'));
 const EventsPage = lazy(() => import('../features/events/ui/EventsPage.tsx'));
@@ -30,7 +34,12 @@ export function AppRoutes() {
       <Switch>
         <Route path="/" component={HomePage} />
         <Route path="/organisations" component={OrganisationsPage} />
+        <Route path="/organisations/new" component={NewOrganisationPage} />
         <Route path="/organisations/:slug" component={OrganisationPage} />
+        <Route path="/admin/review" component={ReviewQueuePage} />
+        <Route path="/admin/import" component={ImportPage} />
+        <Route path="/admin/import/:id" component={ImportPage} />
+        <Route path="/invitations/:token" component={InvitationPage} />
         <Route path="/regions" component={RegionsPage} />
         <Route path="/regions/:code" component={RegionPage} />
         <Route path="/events" component={EventsPage} />

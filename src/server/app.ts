@@ -18,13 +18,19 @@ import { type AccountsService, accountsService } from '../features/accounts/acco
 import { eventsRepo } from '../features/events/events.repo.ts';
 import { eventsRoutes } from '../features/events/events.routes.ts';
 import { type EventsService, eventsService } from '../features/events/events.service.ts';
+import { importRepo } from '../features/organisations/import/import.repo.ts';
+import { importRoutes } from '../features/organisations/import/import.routes.ts';
+import { type ImportService, importService } from '../features/organisations/import/import.service.ts';
 import { organisationsRepo } from '../features/organisations/organisations.repo.ts';
 import { organisationsRoutes } from '../features/organisations/organisations.routes.ts';
 import {
   type OrganisationsService,
   organisationsService,
 } from '../features/organisations/organisations.service.ts';
+import { type ProfileServices, profileServices } from '../features/organisations/profile.services.ts';
+import { searchRepo } from '../features/organisations/search.repo.ts';
 import { searchRoutes } from '../features/organisations/search.routes.ts';
+import { type SearchService, searchService } from '../features/organisations/search.service.ts';
 import { overviewRoutes } from '../features/overview/overview.routes.ts';
 import { type OverviewService, overviewService } from '../features/overview/overview.service.ts';
 import { regionsRepo } from '../features/regions/regions.repo.ts';
@@ -43,19 +49,26 @@ export interface Services {
   accounts: AccountsService;
   regions: RegionsService;
   organisations: OrganisationsService;
+  profiles: ProfileServices;
+  search: SearchService;
   events: EventsService;
   overview: OverviewService;
+  imports: ImportService;
 }
 
 export function buildServices(database: Database, config: Pick<Config, 'sessionDays'>): Services {
   const db = database.db;
   const events = eventsService(eventsRepo(db));
+  const organisations = organisationsService(organisationsRepo(db));
   return {
+    organisations,
+    profiles: profileServices(db, organisations),
+    search: searchService(searchRepo(db), { parallelFacets: database.kind === 'postgres' }),
     accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
     regions: regionsService(regionsRepo(db)),
-    organisations: organisationsService(organisationsRepo(db)),
     events,
     overview: overviewService(db, events),
+    imports: importService(importRepo(db)),
   };
 }
 
@@ -144,6 +157,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   regionsRoutes(app, services);
   searchRoutes(app, services);
   organisationsRoutes(app, services);
+  await importRoutes(app, services);
   eventsRoutes(app, services);
 
   await app.register(async (geo) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Actor } from '../accounts/actor.ts';
-import { canOrganisation } from './organisations.policy.ts';
+import { canCreateOrganisation, canOrganisation, canReviewDirectory } from './organisations.policy.ts';
 
 const ORG = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -51,7 +51,7 @@ describe('canOrganisation', () => {
     });
   }
 
-  for (const action of ['update', 'manage_members'] as const) {
+  for (const action of ['update', 'manage_members', 'manage_users', 'view_changes'] as const) {
     test(`${action}: only the organisation's admins and platform administrators`, () => {
       const expected: Record<string, boolean> = {
         anonymous: false,
@@ -72,6 +72,54 @@ describe('canOrganisation', () => {
       }
     });
   }
+
+  test('submit: the organisation’s admins and platform administrators, from draft or rejected only', () => {
+    const who: Record<string, boolean> = {
+      anonymous: false,
+      user: false,
+      member: false,
+      orgAdmin: true,
+      adminElsewhere: false,
+      platformAdmin: true,
+    };
+    for (const status of ['draft', 'submitted', 'published', 'rejected']) {
+      for (const [name, a] of Object.entries(ACTORS)) {
+        const expected = who[name]! && (status === 'draft' || status === 'rejected');
+        assert.equal(canOrganisation(a, 'submit', { id: ORG, status }), expected, `${name} on ${status}`);
+      }
+    }
+  });
+
+  test('review (publish, reject): platform administrators only, and only submitted profiles', () => {
+    for (const status of ['draft', 'submitted', 'published', 'rejected']) {
+      for (const [name, a] of Object.entries(ACTORS)) {
+        const expected = name === 'platformAdmin' && status === 'submitted';
+        assert.equal(canOrganisation(a, 'review', { id: ORG, status }), expected, `${name} on ${status}`);
+      }
+    }
+  });
+
+  test('claim: signed-in users who do not already run it, published profiles only', () => {
+    const expected: Record<string, boolean> = {
+      anonymous: false,
+      user: true,
+      member: true,
+      orgAdmin: false,
+      adminElsewhere: true,
+      platformAdmin: false,
+    };
+    for (const [name, a] of Object.entries(ACTORS)) {
+      assert.equal(canOrganisation(a, 'claim', published), expected[name], name);
+      assert.equal(canOrganisation(a, 'claim', { id: ORG, status: 'draft' }), false, `${name} on a draft`);
+    }
+  });
+
+  test('anyone signed in creates organisations; platform administrators review the directory', () => {
+    for (const [name, a] of Object.entries(ACTORS)) {
+      assert.equal(canCreateOrganisation(a), a !== null, name);
+      assert.equal(canReviewDirectory(a), name === 'platformAdmin', name);
+    }
+  });
 
   test('an API token carries the same rights as the session', () => {
     const viaToken: Actor = { ...actor({ orgs: [[ORG, 'admin']] }), via: 'token' };

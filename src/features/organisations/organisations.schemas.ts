@@ -1,8 +1,36 @@
 import { z } from 'zod';
-import { ORGANISATION_TYPES, type OrganisationType } from '../../server/db/schema.ts';
+import {
+  ESCA_LABELS,
+  type EscaLabel,
+  ORGANISATION_TYPES,
+  type OrganisationType,
+  SIZE_BANDS,
+  type SizeBand,
+} from '../../server/db/schema.ts';
+import { ECOSYSTEMS } from '../../shared/ecosystems.ts';
 
 export const organisationTypeSchema = z.enum(ORGANISATION_TYPES as [OrganisationType, ...OrganisationType[]]);
 const slugOrId = z.string().min(1).max(120);
+
+export const organisationStatusSchema = z.enum(['draft', 'submitted', 'published', 'rejected']);
+export const sizeBandSchema = z.enum(SIZE_BANDS as [SizeBand, ...SizeBand[]]);
+export const escaLabelSchema = z.enum(ESCA_LABELS as [EscaLabel, ...EscaLabel[]]);
+export const ecosystemSchema = z.enum(ECOSYSTEMS);
+export const naceEntrySchema = z
+  .object({
+    code: z.string(),
+    section: z.string(),
+    level: z.number().int(),
+    nameEn: z.string(),
+    nameIt: z.string(),
+  })
+  .meta({ id: 'NaceCode' });
+export const claimStatusSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 export const organisationSummarySchema = z
   .object({
@@ -36,7 +64,28 @@ export const organisationSchema = organisationSummarySchema
     website: z.string().nullable(),
     email: z.string().nullable(),
     foundedYear: z.number().int().nullable(),
-    status: z.enum(['draft', 'submitted', 'published', 'rejected']),
+    status: organisationStatusSchema,
+    rejectionReason: z.string().nullable().describe('Why a platform administrator sent the profile back'),
+    submittedAt: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    sizeBand: sizeBandSchema.nullable(),
+    offers: z.string().describe('What the organisation offers'),
+    seeks: z.string().describe('What the organisation looks for'),
+    keywords: z.array(z.string()).describe('Technology keywords'),
+    ecosystems: z.array(ecosystemSchema).describe('EU industrial ecosystems'),
+    s3Areas: z.array(z.string()).describe('Smart specialisation (S3) priority areas'),
+    nace: z.array(naceEntrySchema).describe('NACE Rev. 2.1 activities, with their names'),
+    programmes: z.array(z.string()).describe('Cluster programmes the organisation belongs to'),
+    escaLabel: escaLabelSchema.nullable().describe('ESCA cluster management excellence label'),
+    escaYear: z.number().int().nullable(),
+    managerName: z.string().nullable().describe('Cluster manager'),
+    managerEmail: z.string().nullable(),
+    logoUrl: z.string().nullable().describe('The logo (at most 256×256), versioned for caching'),
+    viewerRole: z
+      .enum(['admin', 'member'])
+      .nullable()
+      .describe('The caller’s role in the organisation, if any'),
+    myClaim: claimStatusSchema.nullable().describe('The caller’s latest claim of this organisation'),
     clusters: z.array(organisationSummarySchema).describe('Clusters this organisation is a member of'),
     members: z.object({
       total: z.number().int(),
@@ -60,55 +109,58 @@ export const organisationSchema = organisationSummarySchema
   })
   .meta({ id: 'Organisation' });
 
-export const listOrganisationsQuery = z.object({
-  q: z.string().trim().max(200).optional(),
-  type: organisationTypeSchema.optional(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. IT')
-    .optional(),
-  region: z
-    .string()
-    .regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, 'A NUTS code, e.g. ITC4')
-    .optional(),
-  cluster: z
-    .string()
-    .regex(/^[a-z0-9-]{1,120}$/, 'The id or slug of a cluster organisation')
-    .optional()
-    .describe('Only the members of this cluster (id or slug)'),
-  sample: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-export const organisationListSchema = z.object({
-  items: z.array(organisationSummarySchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
-
 const optionalUrl = z.union([
   z.url({ protocol: /^https?$/, message: 'Enter a web address starting with http:// or https://' }),
   z.literal(''),
 ]);
-export const updateOrganisationBody = z
-  .object({
-    name: z.string().trim().min(1).max(300),
-    acronym: z.string().trim().max(40),
-    description: z.string().max(20_000),
-    website: optionalUrl,
-    email: z.union([z.email(), z.literal('')]),
-    city: z.string().trim().max(120),
-    foundedYear: z.number().int().min(1000).max(2100).nullable(),
-    regionCode: z
-      .string()
-      .regex(/^[A-Z]{2}[0-9A-Z]{2}$/, 'A NUTS 2 code, e.g. ITC4')
-      .nullable(),
-  })
+const optionalEmail = z.union([z.email({ message: 'Enter a valid e-mail address' }), z.literal('')]);
+const tag = z.string().trim().min(1, 'Empty entries are not allowed').max(80, 'At most 80 characters each');
+const naceCode = z.string().regex(/^([A-Z]|\d{2}(\.\d{1,2})?)$/, 'A NACE code such as C, 10, 10.1 or 10.11');
+
+/** Every editable field of a profile; the same rules apply on creation and on edits. */
+const profileFields = z.object({
+  name: z.string().trim().min(1, 'Enter the name').max(300),
+  acronym: z.string().trim().max(40),
+  type: organisationTypeSchema,
+  description: z.string().max(20_000),
+  website: optionalUrl,
+  email: optionalEmail,
+  city: z.string().trim().max(120),
+  foundedYear: z.number().int().min(1000).max(2100).nullable(),
+  regionCode: z
+    .string()
+    .regex(/^[A-Z]{2}[0-9A-Z]{2}$/, 'A NUTS 2 code, e.g. ITC4')
+    .nullable(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. IT')
+    .nullable()
+    .describe('Set from the region when a region is given'),
+  sizeBand: sizeBandSchema.nullable(),
+  offers: z.string().max(5000),
+  seeks: z.string().max(5000),
+  keywords: z.array(tag).max(30, 'At most 30 keywords'),
+  ecosystems: z.array(ecosystemSchema).max(ECOSYSTEMS.length),
+  s3Areas: z.array(tag).max(20, 'At most 20 areas'),
+  naceCodes: z.array(naceCode).max(20, 'At most 20 NACE codes'),
+  programmes: z.array(tag).max(10, 'At most 10 programmes'),
+  escaLabel: escaLabelSchema.nullable().describe('Cluster organisations only'),
+  escaYear: z.number().int().min(2009).max(2100).nullable(),
+  managerName: z.string().trim().max(200),
+  managerEmail: optionalEmail,
+});
+
+export const updateOrganisationBody = profileFields
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
+
+export const createOrganisationBody = profileFields
+  .partial()
+  .required({ name: true, type: true })
+  .meta({ id: 'NewOrganisation' });
 
 export const organisationParams = z.object({ id: slugOrId });
 export type OrganisationSummary = z.infer<typeof organisationSummarySchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
+export type ProfileInput = z.infer<typeof updateOrganisationBody>;
+export type NaceEntry = z.infer<typeof naceEntrySchema>;

@@ -107,6 +107,8 @@ export interface OrganisationsTable {
   created_by: string | null;
   /** tsvector maintained by a trigger; never written by the application. */
   search: ColumnType<string | null, never, never>;
+  /** Generated (0003): the name without case and accents, the list's sort key. */
+  name_key: ColumnType<string, never, never>;
 }
 
 export type SizeBand = 'micro' | 'small' | 'medium' | 'large';
@@ -184,6 +186,21 @@ export interface ImportJobsTable {
   created_by: string | null;
   created_at: CreatedAt;
   finished_at: Date | string | null;
+  /** 0004_import.sql */
+  rows_total: number | null;
+  problem_count: Generated<number>;
+  runner: Generated<'server' | 'cli'>;
+  updated_at: Timestamp;
+}
+
+export interface ImportProblemsTable {
+  job_id: string;
+  seq: number;
+  row_number: number;
+  field: string;
+  code: string;
+  message: string;
+  value: string | null;
 }
 
 export interface OrganisationUsersTable {
@@ -274,4 +291,5 @@ export interface DB {
   organisation_claims: OrganisationClaimsTable;
   cluster_invitations: ClusterInvitationsTable;
   import_jobs: ImportJobsTable;
+  import_problems: ImportProblemsTable;
 }

@@ -52,6 +52,8 @@ const STATIC_TITLES: Record<string, string> = {
   '/signin': 'Sign in',
   '/signup': 'Sign up',
   '/account': 'Account',
+  '/organisations/new': 'Add an organisation',
+  '/admin/review': 'Review queue',
 };
 const DEFAULT_DESCRIPTION =
   'Nexum: the ecosystem directory, regional profiles, partner search and Clusters-meet-Regions events in one place.';
@@ -81,7 +83,8 @@ export function registerSpa(
 
   async function metaFor(req: FastifyRequest, path: string): Promise<{ meta: PageMeta; status: number }> {
     const eventMatch = /^\/events\/([^/]+)$/.exec(path);
-    const orgMatch = /^\/organisations\/([^/]+)$/.exec(path);
+    // /organisations/new is the page that adds one, not a profile.
+    const orgMatch = /^\/organisations\/(?!new$)([^/]+)$/.exec(path);
     try {
       if (eventMatch) {
         const e = await deps.events.get(req.actor, decodeURIComponent(eventMatch[1]!));

@@ -52,6 +52,11 @@ export default function AccountPage() {
                 ))}
               </ul>
             )}
+            <p className="actions">
+              <Link href="/organisations/new">{t('profile.addOrganisation')}</Link>
+              {me.isAdmin && <Link href="/admin/review">{t('profile.reviewQueueLink')}</Link>}
+              {me.isAdmin && <Link href="/admin/import">{t('import.adminLink')}</Link>}
+            </p>
           </section>
           <section className="card section" aria-labelledby="my-events-heading">
             <h2 id="my-events-heading">{t('account.events')}</h2>

@@ -1,81 +1,28 @@
 import { Link, useParams } from 'wouter';
 import { api, type Organisation } from '../../../client/api.ts';
+import { useAuth } from '../../../client/auth.tsx';
 import { EventLinkList, OrganisationList } from '../../../client/components/cards.tsx';
 import { useInlineEdit } from '../../../client/components/EditForm.tsx';
 import { FormMessage } from '../../../client/components/Form.tsx';
 import {
+  Badge,
   Empty,
   ErrorState,
-  ExternalLink,
   Loading,
   Paragraphs,
   SampleBadge,
 } from '../../../client/components/ui.tsx';
 import { useApi, useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
+import { History } from './History.tsx';
+import { ClaimPanel, LifecyclePanel } from './LifecyclePanel.tsx';
+import { LogoManager } from './LogoManager.tsx';
+import { MembersChart } from './MembersChart.tsx';
+import { MembersManager } from './MembersManager.tsx';
 import { OrganisationEditForm } from './OrganisationEditForm.tsx';
-
-function Details({ organisation: o }: { organisation: Organisation }) {
-  const { t, country } = useI18n();
-  return (
-    <dl className="details">
-      <div>
-        <dt>{t('common.type')}</dt>
-        <dd>{t(`orgType.${o.type}`)}</dd>
-      </div>
-      {o.acronym && (
-        <div>
-          <dt>{t('org.acronym')}</dt>
-          <dd>{o.acronym}</dd>
-        </div>
-      )}
-      {o.regionCode && (
-        <div>
-          <dt>{t('common.region')}</dt>
-          <dd>
-            <Link href={`/regions/${o.regionCode}`}>{o.regionName ?? o.regionCode}</Link>
-          </dd>
-        </div>
-      )}
-      {o.countryCode && (
-        <div>
-          <dt>{t('common.country')}</dt>
-          <dd>
-            <Link href={`/regions/${o.countryCode}`}>{country(o.countryCode)}</Link>
-          </dd>
-        </div>
-      )}
-      {o.city && (
-        <div>
-          <dt>{t('common.city')}</dt>
-          <dd>{o.city}</dd>
-        </div>
-      )}
-      {o.website && (
-        <div>
-          <dt>{t('common.website')}</dt>
-          <dd>
-            <ExternalLink href={o.website} />
-          </dd>
-        </div>
-      )}
-      {o.email && (
-        <div>
-          <dt>{t('common.email')}</dt>
-          <dd>
-            <a href={`mailto:${o.email}`}>{o.email}</a>
-          </dd>
-        </div>
-      )}
-      {o.foundedYear && (
-        <div>
-          <dt>{t('org.founded')}</dt>
-          <dd>{o.foundedYear}</dd>
-        </div>
-      )}
-    </dl>
-  );
-}
+import { Activities, ClusterFacts, Details, EscaBadge, OffersSeeks } from './ProfileFacts.tsx';
+import { UsersManager } from './UsersManager.tsx';
+import './profile.css';
 
 function Members({ organisation: o }: { organisation: Organisation }) {
   const { t, number } = useI18n();
@@ -84,18 +31,7 @@ function Members({ organisation: o }: { organisation: Organisation }) {
       <h2 id="members-heading">
         {t('org.members')} <span className="count">{number(o.members.total)}</span>
       </h2>
-      {o.members.byType.length > 0 && (
-        <>
-          <h3 className="visually-hidden">{t('org.membersByType')}</h3>
-          <ul className="chip-list">
-            {o.members.byType.map((entry) => (
-              <li key={entry.type} className={`type-chip type-${entry.type}`}>
-                {t(`orgType.${entry.type}`)}: {number(entry.count)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <MembersChart byType={o.members.byType} total={o.members.total} />
       <OrganisationList organisations={o.members.items} empty={t('common.none')} />
       {o.members.total > o.members.items.length && (
         <p className="muted">
@@ -109,9 +45,17 @@ function Members({ organisation: o }: { organisation: Organisation }) {
   );
 }
 
+const STATUS_TONE = {
+  draft: 'neutral',
+  submitted: 'accent',
+  rejected: 'danger',
+  published: 'neutral',
+} as const;
+
 export default function OrganisationPage() {
   const { slug = '' } = useParams<{ slug: string }>();
   const { t } = useI18n();
+  const { me } = useAuth();
   const { data, error, loading, reload, setData } = useApi(
     (signal) => api.organisation(slug, signal),
     [slug],
@@ -133,27 +77,44 @@ export default function OrganisationPage() {
 
   return (
     <div className="container page">
-      <header className="page-header">
-        <div className="card-badges">
-          <span className={`type-chip type-${o.type}`}>{t(`orgType.${o.type}`)}</span>
-          <SampleBadge sample={o.sample} />
-        </div>
-        <h1>
-          {o.name}
-          {o.acronym && o.acronym !== o.name && <span className="title-acronym"> ({o.acronym})</span>}
-        </h1>
-        {o.city && <p className="lead">{[o.city, o.regionName].filter(Boolean).join(', ')}</p>}
-        {o.canEdit && !edit.editing && (
-          <p className="actions">
-            <button type="button" className="button button-secondary" onClick={edit.start}>
-              {t('org.edit')}
-            </button>
-          </p>
+      <header className="page-header profile-header">
+        {o.logoUrl && (
+          <img src={o.logoUrl} alt={t('profile.logoAlt', { name: o.name })} className="profile-logo" />
         )}
+        <div>
+          <div className="card-badges">
+            <span className={`type-chip type-${o.type}`}>{t(`orgType.${o.type}`)}</span>
+            {o.status !== 'published' && (
+              <Badge tone={STATUS_TONE[o.status]}>{t(`profile.status.${o.status}`)}</Badge>
+            )}
+            {o.escaLabel && <EscaBadge label={o.escaLabel} year={o.escaYear} />}
+            <SampleBadge sample={o.sample} />
+          </div>
+          <h1>
+            {o.name}
+            {o.acronym && o.acronym !== o.name && <span className="title-acronym"> ({o.acronym})</span>}
+          </h1>
+          {(o.city || o.regionName) && (
+            <p className="lead">{[o.city, o.regionName].filter(Boolean).join(', ')}</p>
+          )}
+          {o.canEdit && !edit.editing && (
+            <p className="actions">
+              <button type="button" className="button button-secondary" onClick={edit.start}>
+                {t('org.edit')}
+              </button>
+            </p>
+          )}
+        </div>
       </header>
       <FormMessage success={edit.saved ? t('common.saved') : undefined} />
+      <LifecyclePanel organisation={o} onChange={setData} />
 
-      {edit.editing && <OrganisationEditForm organisation={o} onCancel={edit.cancel} onSaved={edit.done} />}
+      {edit.editing && (
+        <>
+          <OrganisationEditForm organisation={o} onCancel={edit.cancel} onSaved={edit.done} />
+          <LogoManager organisation={o} onChanged={reload} />
+        </>
+      )}
 
       <div className="two-columns">
         <div className="stack">
@@ -165,17 +126,22 @@ export default function OrganisationPage() {
               <Empty>{t('org.noDescription')}</Empty>
             )}
           </section>
+          <OffersSeeks organisation={o} />
+          <Activities organisation={o} />
           {showMembers && <Members organisation={o} />}
+          {o.canEdit && o.type === 'cluster' && <MembersManager cluster={o} onChanged={reload} />}
           <section className="card section" aria-labelledby="events-heading">
             <h2 id="events-heading">{t('org.events')}</h2>
             <EventLinkList events={o.events} empty={t('common.none')} />
           </section>
+          {o.canEdit && <History organisationId={o.id} version={o.updatedAt} />}
         </div>
         <div className="stack">
           <section className="card section" aria-labelledby="details-heading">
             <h2 id="details-heading">{t('org.details')}</h2>
             <Details organisation={o} />
           </section>
+          <ClusterFacts organisation={o} />
           <section className="card section" aria-labelledby="clusters-heading">
             <h2 id="clusters-heading">{t('org.clusters')}</h2>
             <OrganisationList organisations={o.clusters} empty={t('org.noClusters')} />
@@ -196,6 +162,8 @@ export default function OrganisationPage() {
               </ul>
             )}
           </section>
+          {o.canEdit && me && <UsersManager organisation={o} myId={me.id} />}
+          {o.status === 'published' && <ClaimPanel organisation={o} />}
         </div>
       </div>
     </div>

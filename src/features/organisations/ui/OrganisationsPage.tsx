@@ -1,200 +1,233 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { api, type OrganisationType } from '../../../client/api.ts';
+import { api } from '../../../client/api.ts';
 import { OrganisationList } from '../../../client/components/cards.tsx';
 import { ErrorState, Loading, PageHeader, Pagination } from '../../../client/components/ui.tsx';
 import { useApi, useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
+import { DirectoryMap } from './DirectoryMap.tsx';
+import {
+  type DirectoryState,
+  directoryHref,
+  directoryQuery,
+  FACETS,
+  type Facet,
+  filterQuery,
+  isFiltered,
+  parseDirectory,
+  SORTS,
+  type SortKey,
+  selectRegion,
+  toggleFilter,
+} from './directoryQuery.ts';
+import { Facets, useFacetLabel } from './Facets.tsx';
+import './directory.css';
 
-const TYPES: OrganisationType[] = [
-  'cluster',
-  'company',
-  'startup',
-  'research_centre',
-  'university',
-  'public_authority',
-  'innovation_hub',
-  'association',
-  'other',
-];
-const PAGE_SIZE = 20;
-
-interface Filters {
-  q: string;
-  type: string;
-  country: string;
-  /** A NUTS code set by links from region pages; shown as a removable chip. */
-  region: string;
-  /** A cluster's slug, set by the "all members" link of a cluster page. */
-  cluster: string;
-}
-
-function parseSearch(search: string): Filters & { page: number } {
-  const params = new URLSearchParams(search);
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
-  const type = params.get('type') ?? '';
-  const country = (params.get('country') ?? '').toUpperCase();
-  const region = (params.get('region') ?? '').toUpperCase();
-  const cluster = (params.get('cluster') ?? '').toLowerCase();
-  return {
-    q: params.get('q') ?? '',
-    type: (TYPES as string[]).includes(type) ? type : '',
-    country: /^[A-Z]{2}$/.test(country) ? country : '',
-    region: /^[A-Z]{2}[0-9A-Z]{0,3}$/.test(region) ? region : '',
-    cluster: /^[a-z0-9-]{1,120}$/.test(cluster) ? cluster : '',
-    page: Number.isFinite(page) && page > 0 ? page : 1,
-  };
-}
-
-function toSearch(filters: Filters, page = 1): string {
-  const params = new URLSearchParams();
-  if (filters.q.trim()) params.set('q', filters.q.trim());
-  if (filters.type) params.set('type', filters.type);
-  if (filters.country) params.set('country', filters.country);
-  if (filters.region) params.set('region', filters.region);
-  if (filters.cluster) params.set('cluster', filters.cluster);
-  if (page > 1) params.set('page', String(page));
-  const qs = params.toString();
-  return qs ? `/organisations?${qs}` : '/organisations';
-}
+const TYPING_DELAY_MS = 350;
 
 export default function OrganisationsPage() {
-  const { t, country } = useI18n();
+  const { t } = useI18n();
   const search = useSearch();
   const [, navigate] = useLocation();
-  const current = parseSearch(search);
-  const [draft, setDraft] = useState<Filters>(current);
+  const state = useMemo(() => parseDirectory(search), [search]);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const [q, setQ] = useState(state.q);
+  const typed = useRef(state.q);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const labelOf = useFacetLabel();
+  const ids = { refine: useId(), groups: useId(), results: useId(), map: useId(), sort: useId() };
+  const [showFacets, setShowFacets] = useState(false);
   useDocumentTitle(t('directory.title'));
 
-  // Keep the form in step with the URL (back/forward, links from elsewhere).
-  // The URL is the source of truth.
-  useEffect(() => setDraft(parseSearch(search)), [search]);
-
-  const list = useApi(
-    (signal) =>
-      api.organisations(
-        {
-          q: current.q || undefined,
-          type: current.type || undefined,
-          country: current.country || undefined,
-          region: current.region || undefined,
-          cluster: current.cluster || undefined,
-          page: current.page,
-          pageSize: PAGE_SIZE,
-        },
-        signal,
-      ),
-    [current.q, current.type, current.country, current.region, current.cluster, current.page],
-  );
-  const countries = useApi((signal) => api.regions({ level: 0, pageSize: 100 }, signal), []);
-  const countryOptions = (countries.data?.items ?? [])
-    .map((r) => ({ code: r.countryCode, name: country(r.countryCode) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    navigate(toSearch(draft));
+  /** Every change is a new URL: typing replaces the entry, anything else adds one (the back button undoes it). */
+  const go = (next: DirectoryState, replace = false) => {
+    typed.current = next.q;
+    navigate(directoryHref(next), { replace });
   };
-  const filtered = Boolean(current.q || current.type || current.country || current.region || current.cluster);
+  // The box follows the URL when it changes from outside (back/forward, links), not while typing.
+  useEffect(() => {
+    if (state.q !== typed.current) {
+      typed.current = state.q;
+      setQ(state.q);
+    }
+  }, [state.q]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onType = (value: string) => {
+    setQ(value);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => go({ ...stateRef.current, q: value, page: 1 }, true), TYPING_DELAY_MS);
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    clearTimeout(timer.current);
+    go({ ...state, q, page: 1 });
+  };
+
+  const listQuery = directoryQuery(state);
+  const mapQuery = filterQuery(state);
+  const list = useApi((signal) => api.searchOrganisations(listQuery, signal), [listQuery]);
+  const map = useApi((signal) => api.organisationsMap(mapQuery, signal), [mapQuery]);
+  const data = list.data;
+  const sort: SortKey = state.sort || (state.q.trim() ? 'relevance' : 'name');
+  const chips = FACETS.flatMap((f) => state.filters[f].map((value) => ({ facet: f, value })));
+  const facetLabel = (facet: Facet, value: string) =>
+    labelOf(facet, value, data?.facets[facet].find((v) => v.value === value)?.label);
 
   return (
-    <div className="container page">
+    <div className="container page directory-page">
       <PageHeader title={t('directory.title')} lead={t('directory.lead')} />
       <search aria-label={t('directory.filters')}>
-        <form className="card filters" onSubmit={submit}>
+        <form className="card filters" onSubmit={onSubmit}>
           <div className="filter-field filter-q">
             <label htmlFor="directory-q">{t('directory.searchLabel')}</label>
             <input
               id="directory-q"
               type="search"
               name="q"
-              value={draft.q}
-              placeholder={t('directory.searchPlaceholder')}
-              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+              value={q}
+              maxLength={200}
+              autoComplete="off"
+              placeholder={t('search.placeholder')}
+              aria-describedby="directory-q-hint"
+              onChange={(e) => onType(e.target.value)}
             />
+            <span id="directory-q-hint" className="field-hint">
+              {t('search.hint')}
+            </span>
           </div>
-          <div className="filter-field">
-            <label htmlFor="directory-type">{t('common.type')}</label>
-            <select
-              id="directory-type"
-              name="type"
-              value={draft.type}
-              onChange={(e) => navigate(toSearch({ ...draft, type: e.target.value }))}
-            >
-              <option value="">{t('directory.anyType')}</option>
-              {TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`orgType.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filter-field">
-            <label htmlFor="directory-country">{t('common.country')}</label>
-            <select
-              id="directory-country"
-              name="country"
-              value={draft.country}
-              onChange={(e) => navigate(toSearch({ ...draft, country: e.target.value }))}
-            >
-              <option value="">{t('directory.anyCountry')}</option>
-              {current.country && !countryOptions.some((c) => c.code === current.country) && (
-                <option value={current.country}>{country(current.country)}</option>
-              )}
-              {countryOptions.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          {current.region && (
-            <p className="filter-chip">
-              {t('common.region')}: <Link href={`/regions/${current.region}`}>{current.region}</Link>
-              <Link href={toSearch({ ...current, region: '' })} className="chip-remove">
-                {t('common.clear')}
-                <span className="visually-hidden"> {t('common.region')}</span>
-              </Link>
-            </p>
-          )}
-          {current.cluster && (
-            <p className="filter-chip">
-              {t('directory.memberOf')}:{' '}
-              <Link href={`/organisations/${current.cluster}`}>{current.cluster}</Link>
-              <Link href={toSearch({ ...current, cluster: '' })} className="chip-remove">
-                {t('common.clear')}
-                <span className="visually-hidden"> {t('directory.memberOf')}</span>
-              </Link>
-            </p>
-          )}
           <div className="filter-actions">
             <button type="submit" className="button">
               {t('common.search')}
             </button>
-            {filtered && (
+            {isFiltered(state) && (
               <Link href="/organisations" className="button button-secondary">
-                {t('common.clear')}
+                {t('search.clearAll')}
               </Link>
             )}
           </div>
         </form>
       </search>
 
-      {list.error && !list.data && <ErrorState error={list.error} onRetry={list.reload} level={2} />}
-      {list.loading && !list.data && <Loading />}
-      {list.data && (
-        <section className="card results" aria-busy={list.loading}>
-          <p className="results-count" aria-live="polite">
-            {t('directory.results', { count: list.data.total })}
-          </p>
-          <OrganisationList organisations={list.data.items} empty={t('directory.noResults')} />
-          <Pagination
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            hrefFor={(page) => toSearch(current, page)}
-          />
-        </section>
+      {(chips.length > 0 || state.cluster) && (
+        <ul className="filter-chips" aria-label={t('search.activeFilters')}>
+          {chips.map(({ facet, value }) => (
+            <li key={`${facet}:${value}`} className="filter-chip">
+              <span>{facetLabel(facet, value)}</span>
+              <Link href={directoryHref(toggleFilter(state, facet, value))} className="chip-remove">
+                <span aria-hidden="true">×</span>
+                <span className="visually-hidden">
+                  {t('search.removeFilter', { name: facetLabel(facet, value) })}
+                </span>
+              </Link>
+            </li>
+          ))}
+          {state.cluster && (
+            <li className="filter-chip">
+              <span>
+                {t('directory.memberOf')}:{' '}
+                <Link href={`/organisations/${state.cluster}`}>{state.cluster}</Link>
+              </span>
+              <Link href={directoryHref({ ...state, cluster: '', page: 1 })} className="chip-remove">
+                <span aria-hidden="true">×</span>
+                <span className="visually-hidden">
+                  {t('search.removeFilter', { name: t('directory.memberOf') })}
+                </span>
+              </Link>
+            </li>
+          )}
+        </ul>
+      )}
+
+      {list.error && !data && <ErrorState error={list.error} onRetry={list.reload} level={2} />}
+      {list.loading && !data && <Loading />}
+      {data && (
+        <div className="directory-layout">
+          <aside className="card directory-facets" aria-labelledby={ids.refine}>
+            <div className="facets-header">
+              <h2 id={ids.refine}>{t('search.refine')}</h2>
+              {/* Small screens fold the facets away so that the results come first. */}
+              <button
+                type="button"
+                className="button button-small button-secondary facets-toggle"
+                aria-expanded={showFacets}
+                aria-controls={ids.groups}
+                onClick={() => setShowFacets(!showFacets)}
+              >
+                {showFacets ? t('search.hideFilters') : t('search.showFilters')}
+              </button>
+            </div>
+            <div id={ids.groups} className={showFacets ? 'facet-groups is-open' : 'facet-groups'}>
+              <Facets
+                facets={data.facets}
+                selected={state.filters}
+                onToggle={(facet, value) => go(toggleFilter(state, facet, value))}
+              />
+            </div>
+          </aside>
+          <div className="directory-main">
+            <section className="card results" aria-labelledby={ids.results} aria-busy={list.loading}>
+              <h2 id={ids.results} className="visually-hidden">
+                {t('search.results')}
+              </h2>
+              <div className="results-toolbar">
+                <p className="results-count" aria-live="polite">
+                  {t('directory.results', { count: data.total })}
+                </p>
+                <div className="sort-field">
+                  <label htmlFor={ids.sort} className="sort-label">
+                    {t('search.sortBy')}
+                  </label>
+                  <select
+                    id={ids.sort}
+                    value={sort}
+                    onChange={(e) => go({ ...state, sort: e.target.value as SortKey, page: 1 })}
+                  >
+                    {SORTS.filter((s) => s !== 'relevance' || state.q.trim()).map((s) => (
+                      <option key={s} value={s}>
+                        {t(`search.sort.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              {data.textMatch === 'similar' && (
+                <p className="notice" role="status">
+                  {t('search.similar', { q: state.q.trim() })}
+                </p>
+              )}
+              <OrganisationList organisations={data.items} empty={t('directory.noResults')} />
+              <Pagination
+                page={data.page}
+                pageSize={data.pageSize}
+                total={data.total}
+                hrefFor={(page) => directoryHref({ ...state, page })}
+              />
+              {data.total > 0 && (
+                <p className="export-links">
+                  {t('search.download', { count: data.total })}{' '}
+                  <a href={api.organisationsExportUrl(mapQuery, 'csv')} download>
+                    {t('search.downloadCsv')}
+                  </a>{' '}
+                  <a href={api.organisationsExportUrl(mapQuery, 'json')} download>
+                    {t('search.downloadJson')}
+                  </a>
+                </p>
+              )}
+            </section>
+            <section className="card section directory-map-card" aria-labelledby={ids.map}>
+              <h2 id={ids.map}>{t('search.mapTitle')}</h2>
+              <DirectoryMap
+                data={map.data}
+                loading={map.loading}
+                selected={state.filters.region}
+                hrefFor={(code) => directoryHref(selectRegion(state, code))}
+                onSelect={(code) => go(selectRegion(state, code))}
+              />
+            </section>
+          </div>
+        </div>
       )}
     </div>
   );

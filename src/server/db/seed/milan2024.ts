@@ -1,4 +1,6 @@
-import type { EventPersonRole, OrganisationType } from '../schema.ts';
+import type { Ecosystem } from '../../../shared/ecosystems.ts';
+import type { EscaLabel, EventPersonRole, OrganisationType, SizeBand } from '../schema.ts';
+import { MILAN_PROFILES } from './milan2024-profiles.ts';
 
 /**
  * Real records of the demo: the ECCP "Clusters meet Regions" workshop in Milan, 26–27 March 2024, as
@@ -17,6 +19,25 @@ export interface OrganisationSeed {
   /** NUTS 2021 level-2 code; the country is its two-letter prefix. */
   regionCode: string;
   foundedYear: number | null;
+  profile?: ProfileSeed;
+}
+
+/** The directory fields of a profile; anything not known stays empty. */
+export interface ProfileSeed {
+  keywords?: string[];
+  ecosystems?: Ecosystem[];
+  /** NACE Rev. 2.1 codes as published: '20', '85.4', '71.20'. */
+  naceCodes?: string[];
+  s3Areas?: string[];
+  sizeBand?: SizeBand;
+  escaLabel?: EscaLabel;
+  escaYear?: number;
+  offers?: string;
+  seeks?: string;
+  programmes?: string[];
+  managerName?: string;
+  managerEmail?: string;
+  participations?: number;
 }
 
 export interface PersonSeed {
@@ -293,6 +314,7 @@ export const MILAN_ORGANISATIONS: readonly OrganisationSeed[] = ORGANISATION_ROW
     foundedYear,
     website: WEBSITES[slug] ?? null,
     description: DESCRIPTIONS[slug] ?? '',
+    ...(MILAN_PROFILES[slug] ? { profile: MILAN_PROFILES[slug] } : {}),
   }),
 );
 

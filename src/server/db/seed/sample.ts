@@ -6,6 +6,7 @@ import {
   type OrganisationSeed,
   type PersonSeed,
 } from './milan2024.ts';
+import { type SampleTheme, sampleProfile } from './sample-profiles.ts';
 
 /**
  * Deterministic sample data around the Milan event: the member entities of the Lombardy clusters, a few
@@ -344,7 +345,10 @@ export function generateSample(seed = 20240326): SampleData {
         description = `Non-profit body in ${city} promoting projects and skills in ${sector}.`;
     }
     const slug = slugify(name);
-    organisations.push(sampleOrg(name, type, 'ITC4', city, founded, description));
+    organisations.push({
+      ...sampleOrg(name, type, 'ITC4', city, founded, description),
+      profile: sampleProfile(slug, type, cluster, { sector }),
+    });
     const join = (key: ClusterKey | 'cfi') =>
       memberships.push({
         clusterSlug: LOMBARDY_CLUSTER_SLUGS[key],
@@ -364,11 +368,20 @@ export function generateSample(seed = 20240326): SampleData {
     const theme = EU_THEMES[i % EU_THEMES.length]!;
     const clusterName = uniqueName(() => `${label} ${theme} Cluster`);
     const about = `Regional cluster organisation for ${theme.toLowerCase()} in ${label}.`;
-    europeans.push(sampleOrg(clusterName, 'cluster', regionCode, city, int(1995, 2018), about));
+    const cluster = sampleOrg(clusterName, 'cluster', regionCode, city, int(1995, 2018), about);
+    const [managerFirsts, managerLasts] = EU_NAMES[regionCode.slice(0, 2)] ?? [IT_FIRST, IT_LAST];
+    const managerName = `${managerFirsts[i % managerFirsts.length]} ${managerLasts[i % managerLasts.length]}`;
+    cluster.profile = sampleProfile(cluster.slug, 'cluster', theme as SampleTheme, {
+      clusterIndex: i,
+      managerName,
+    });
+    europeans.push(cluster);
     const [kind, type] = EU_SECOND[i % EU_SECOND.length]!;
     const name = uniqueName(() => `${kind} ${label}`);
     const what = `${kind} supporting companies and clusters in ${label}.`;
-    europeans.push(sampleOrg(name, type, regionCode, city, int(1990, 2020), what));
+    const second = sampleOrg(name, type, regionCode, city, int(1990, 2020), what);
+    second.profile = sampleProfile(second.slug, type, theme as SampleTheme);
+    europeans.push(second);
   });
   organisations.push(...europeans);
 

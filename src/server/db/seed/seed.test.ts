@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
+import { naceRows } from '../../../features/organisations/nace.ts';
+import { ECOSYSTEMS } from '../../../shared/ecosystems.ts';
 import { type Database, openDatabase } from '../database.ts';
 import { migrate } from '../migrate.ts';
 import type { DB } from '../schema.ts';
 import { MILAN_EVENT, MILAN_ORGANISATIONS, MILAN_ORGANISERS, MILAN_PEOPLE } from './milan2024.ts';
-import { SAMPLE_MEMBER_COUNT, SAMPLE_PEOPLE_COUNT } from './sample.ts';
+import { generateSample, SAMPLE_MEMBER_COUNT, SAMPLE_PEOPLE_COUNT } from './sample.ts';
 import { SEED_REGION_CODES, seedDemo } from './seed.ts';
 
 // NUTS 2021 names (Latin script) of the regions the seed uses, with their level-1 and country parents.
@@ -269,6 +271,41 @@ describe('seedDemo', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('gives profiles only known NACE codes and ecosystems, ESCA labels only to clusters', () => {
+    const codes = new Set(naceRows().map((r) => r.code));
+    const all = [...MILAN_ORGANISATIONS, ...generateSample().organisations];
+    for (const o of all) {
+      for (const c of o.profile?.naceCodes ?? []) assert.ok(codes.has(c), `${o.slug}: NACE ${c}`);
+      for (const e of o.profile?.ecosystems ?? []) assert.ok(ECOSYSTEMS.includes(e), `${o.slug}: ${e}`);
+      if (o.profile?.escaLabel) assert.equal(o.type, 'cluster', o.slug);
+    }
+    const generated = generateSample().organisations;
+    assert.ok(generated.every((o) => (o.profile?.keywords?.length ?? 0) >= 2 && o.profile?.sizeBand));
+    assert.ok(generated.some((o) => o.profile?.escaLabel === 'gold'));
+    // Real clusters get no invented labels; LGCA is about green chemistry.
+    assert.ok(MILAN_ORGANISATIONS.every((o) => !o.profile?.escaLabel && !o.profile?.managerEmail));
+    const lgca = MILAN_ORGANISATIONS.find((o) => o.slug === 'lombardy-green-chemistry-association');
+    assert.deepEqual(lgca?.profile?.ecosystems, ['energy_intensive']);
+    assert.ok(lgca?.profile?.keywords?.includes('green chemistry'));
+  });
+
+  it('stores the profile fields', async () => {
+    const lgca = await db
+      .selectFrom('organisations')
+      .select(['keywords', 'ecosystems', 'nace_codes', 'esca_label'])
+      .where('slug', '=', 'lombardy-green-chemistry-association')
+      .executeTakeFirstOrThrow();
+    assert.ok(lgca.keywords.includes('bio-based'));
+    assert.deepEqual(lgca.ecosystems, ['energy_intensive']);
+    assert.equal(lgca.esca_label, null);
+    const labelled = await db
+      .selectFrom('organisations')
+      .select(['type', 'esca_label', 'manager_email'])
+      .where('esca_label', 'is not', null)
+      .execute();
+    assert.ok(labelled.length >= 10 && labelled.every((o) => o.type === 'cluster' && o.manager_email));
   });
 
   it('refuses to seed without the regions, naming the missing ones', async () => {

@@ -38,6 +38,7 @@ function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
 }
 
 function organisationRow(o: OrganisationSeed, sample: boolean): Insertable<OrganisationsTable> {
+  const p = o.profile ?? {};
   return {
     slug: o.slug,
     name: o.name,
@@ -52,6 +53,19 @@ function organisationRow(o: OrganisationSeed, sample: boolean): Insertable<Organ
     founded_year: o.foundedYear,
     status: 'published',
     sample,
+    size_band: p.sizeBand ?? null,
+    keywords: p.keywords ?? [],
+    ecosystems: p.ecosystems ?? [],
+    nace_codes: p.naceCodes ?? [],
+    s3_areas: p.s3Areas ?? [],
+    offers: p.offers ?? '',
+    seeks: p.seeks ?? '',
+    programmes: p.programmes ?? [],
+    esca_label: p.escaLabel ?? null,
+    esca_year: p.escaYear ?? null,
+    manager_name: p.managerName ?? null,
+    manager_email: p.managerEmail ?? null,
+    participations: p.participations ?? 0,
   };
 }
 

@@ -1,0 +1,432 @@
+// Directory search at scale: 100 000 organisations (the real CORDIS Horizon 2020 organisations when
+// ../shared/data/cordis-h2020 exists, the rest generated) searched with facets, counted for the map and
+// exported, on PostgreSQL and PGlite, through the same service the API calls. Baselines measured in the
+// same run on the same database: `select 1` and a primary-key lookup.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { searchRepo } from '../src/features/organisations/search.repo.ts';
+import {
+  directoryFilterQuery,
+  listOrganisationsQuery,
+} from '../src/features/organisations/search.schemas.ts';
+import { searchService } from '../src/features/organisations/search.service.ts';
+import { loadReferenceData } from '../src/server/bootstrap.ts';
+import { type Database, openDatabase } from '../src/server/db/database.ts';
+import { migrate } from '../src/server/db/migrate.ts';
+import { loadDirectory } from './directory-data.ts';
+import { SEARCH_TERMS } from './generate-organisations.ts';
+import { type Latency, measure, ms, percentile, ratio, table } from './lib.ts';
+
+type Category = 'empty' | 'text' | 'prefix' | 'accents' | 'typo' | 'filters' | 'text+filters' | 'cluster';
+interface MixQuery {
+  category: Category;
+  query: Record<string, string | string[]>;
+}
+
+/**
+ * A fixed mix of what people do on the directory page: words and phrases, prefixes while typing,
+ * accent-free and misspelt names, facet filters alone and combined, filters with words, cluster member
+ * lists, and the bare page with its sorts and pages. Real names come from the loaded data (CORDIS).
+ */
+async function queryMix(database: Database): Promise<MixQuery[]> {
+  const db = database.db;
+  const real = await db
+    .selectFrom('organisations')
+    .select('name')
+    .where('sample', '=', false)
+    .where('type', 'in', ['university', 'research_centre'])
+    .orderBy('pic')
+    .limit(15)
+    .execute();
+  const clusters = await db
+    .selectFrom('organisations as o')
+    .select('o.slug')
+    .where('o.type', '=', 'cluster')
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('cluster_members as cm').select('cm.member_id').whereRef('cm.cluster_id', '=', 'o.id'),
+      ),
+    )
+    .orderBy('o.slug')
+    .limit(10)
+    .execute();
+  const mix: MixQuery[] = [];
+  const add = (category: Category, query: Record<string, string | string[]>) => mix.push({ category, query });
+
+  for (const term of SEARCH_TERMS.slice(0, 45)) add('text', { q: term });
+  for (const r of real) add('text', { q: r.name.toLowerCase().split(/\s+/).slice(0, 3).join(' ') });
+  for (const p of [
+    'hyd',
+    'hydro',
+    'robo',
+    'univ',
+    'chem',
+    'aero',
+    'digi',
+    'bio',
+    'sol',
+    'text',
+    'tour',
+    'cyb',
+    'sat',
+    'food',
+    'batt',
+    'fab',
+    'gen',
+    'inst',
+    'clus',
+    'mecha',
+  ]) {
+    add('prefix', { q: p });
+  }
+  for (const q of [
+    'universita',
+    'ile de france',
+    'munchen',
+    'ecole',
+    'koln',
+    'malaga',
+    'zurich',
+    'goteborg',
+    'cote',
+    'sao',
+  ]) {
+    add('accents', { q });
+  }
+  for (const q of [
+    'politecnco',
+    'univrsity',
+    'fraunhofr',
+    'technlogy',
+    'hydrgen',
+    'robotcs',
+    'chemestry',
+    'aerospase',
+    'insitute',
+    'cluter',
+  ]) {
+    add('typo', { q });
+  }
+  const filters: Record<string, string | string[]>[] = [
+    { type: 'cluster' },
+    { type: 'company' },
+    { type: 'university' },
+    { type: ['university', 'research_centre'] },
+    { country: 'DE' },
+    { country: 'IT' },
+    { country: 'SI' },
+    { country: ['ES', 'PT'] },
+    { region: 'ITC4' },
+    { region: 'DE2' },
+    { region: 'FR' },
+    { ecosystem: 'digital' },
+    { ecosystem: ['health', 'agri_food'] },
+    { nace: 'C' },
+    { nace: '20.1' },
+    { s3: 'Circular economy' },
+    { size: 'small' },
+    { label: 'gold' },
+    { type: 'cluster', country: 'IT' },
+    { type: 'cluster', label: ['gold', 'silver'] },
+    { type: 'startup', ecosystem: 'digital' },
+    { country: 'FR', ecosystem: 'health', size: 'small' },
+    { country: 'DE', type: 'company', nace: 'C' },
+    { region: 'ITC4', type: 'company' },
+    { region: 'ES51', ecosystem: 'renewable_energy' },
+    { country: 'PL', size: ['micro', 'small'], type: 'company' },
+    { ecosystem: 'aerospace_defence', type: 'research_centre' },
+    { nace: ['C', 'K'], country: 'NL' },
+    { s3: 'Hydrogen valleys', country: 'DE' },
+    { type: 'innovation_hub', ecosystem: 'digital', country: 'IT' },
+    { type: ['cluster', 'association'], country: 'BE' },
+    { size: 'large', type: 'company', ecosystem: 'mobility_transport_automotive' },
+    { label: 'bronze' },
+    { region: 'NL3', type: 'university' },
+    { country: 'SE', nace: '62' },
+    { ecosystem: 'textile', country: 'IT', size: 'micro' },
+    { type: 'public_authority', country: 'ES' },
+    { country: 'AT', type: 'cluster' },
+    { ecosystem: 'tourism', region: 'EL' },
+    { country: 'FI', ecosystem: 'digital', type: 'startup' },
+  ];
+  for (const f of filters) add('filters', f);
+  const words = [
+    'hydrogen',
+    'robotics',
+    'green chemistry',
+    'battery',
+    'cybersecurity',
+    'food',
+    'drones',
+    'textile',
+    'energy',
+    'digital',
+  ];
+  for (const [i, f] of filters.entries()) add('text+filters', { ...f, q: words[i % words.length]! });
+  for (const sort of ['name', 'newest', 'participations']) add('empty', { sort });
+  for (const page of ['1', '2', '5', '50']) add('empty', { page });
+  add('empty', {});
+  add('empty', { sample: 'false' });
+  add('empty', { pageSize: '100' });
+  for (const c of clusters) add('cluster', { cluster: c.slug });
+  return mix;
+}
+
+interface BackendResult {
+  label: string;
+  select1: Latency;
+  pk: Latency;
+  cold: Map<Category | 'all', number[]>;
+  first: Map<Category | 'all', number[]>;
+  warm: Map<Category | 'all', number[]>;
+  mapCold: number[];
+  mapWarm: number[];
+  export: { rows: number; ms: number; bytes: number; heapMb: number };
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function runBackend(label: string, database: Database, runs: number): Promise<BackendResult> {
+  const db = database.db;
+  const mix = await queryMix(database);
+  const ids = (await db.selectFrom('organisations').select('id').orderBy('slug').limit(500).execute()).map(
+    (r) => r.id,
+  );
+  let k = 0;
+  const select1 = await measure(async () => {
+    await sql`select 1`.execute(db);
+  }, 500);
+  const pk = await measure(async () => {
+    await db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('id', '=', ids[k++ % ids.length]!)
+      .executeTakeFirst();
+  }, 500);
+
+  const bucket = () => new Map<Category | 'all', number[]>([['all', []]]);
+  const record = (m: Map<Category | 'all', number[]>, c: Category, t: number) => {
+    m.get('all')!.push(t);
+    m.set(c, [...(m.get(c) ?? []), t]);
+  };
+  const parallelFacets = database.kind === 'postgres';
+  // Cold: no cached counts at all (a service whose cache keeps nothing): every query counts from scratch.
+  const uncached = searchService(searchRepo(db), { cacheEntries: 0, parallelFacets });
+  const cold = bucket();
+  for (let run = 0; run < runs; run++) {
+    for (const m of mix)
+      record(cold, m.category, await timed(() => uncached.list(listOrganisationsQuery.parse(m.query))));
+  }
+  // First pass: the server as it runs, from an empty cache: a query reuses the counts earlier ones made
+  // (every state with one filter needs the unfiltered counts of that facet).
+  const cached = searchService(searchRepo(db), { parallelFacets });
+  const first = bucket();
+  for (const m of mix) {
+    record(first, m.category, await timed(() => cached.list(listOrganisationsQuery.parse(m.query))));
+  }
+  // Warm: the same queries again, all counts kept (the directory did not change).
+  const warm = bucket();
+  for (let run = 0; run < runs; run++) {
+    for (const m of mix)
+      record(warm, m.category, await timed(() => cached.list(listOrganisationsQuery.parse(m.query))));
+  }
+
+  const mapQueries = mix.filter((m) => m.category !== 'empty' || Object.keys(m.query).length === 0);
+  const mapCold: number[] = [];
+  for (const m of mapQueries) {
+    mapCold.push(await timed(() => uncached.map(directoryFilterQuery.parse(m.query))));
+  }
+  for (const m of mapQueries) await cached.map(directoryFilterQuery.parse(m.query));
+  const mapWarm: number[] = [];
+  for (const m of mapQueries)
+    mapWarm.push(await timed(() => cached.map(directoryFilterQuery.parse(m.query))));
+
+  // Export: timed in one pass; in a second pass the heap is measured after a full GC every 20 batches,
+  // so the figure is what the export keeps, not garbage waiting to be collected.
+  let rows = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  for await (const chunk of await uncached.exportFile(null, directoryFilterQuery.parse({}), 'csv')) {
+    bytes += Buffer.byteLength(chunk);
+    rows += chunk.split('\r\n').length - 1;
+  }
+  const exportMs = performance.now() - t0;
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = heapBefore;
+  let n = 0;
+  for await (const _chunk of await uncached.exportFile(null, directoryFilterQuery.parse({}), 'csv')) {
+    if (++n % 20 === 0) {
+      gc();
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    }
+  }
+  return {
+    label,
+    select1,
+    pk,
+    cold,
+    first,
+    warm,
+    mapCold,
+    mapWarm,
+    export: { rows: rows - 1, ms: exportMs, bytes, heapMb: (heapPeak - heapBefore) / 1048576 },
+  };
+}
+
+async function prepare(database: Database, n: number): Promise<string> {
+  await migrate(database);
+  await loadReferenceData(database);
+  const t = performance.now();
+  const loaded = await loadDirectory(database, n);
+  const loadMs = performance.now() - t;
+  // Index-only scans need the visibility map; PostgreSQL's autovacuum keeps it, PGlite has none.
+  await sql`vacuum analyze`.execute(database.db);
+  return `${loaded.cordis} CORDIS (${loaded.cordisVia}) + ${loaded.generated} generated organisations, ${loaded.memberships} memberships, loaded in ${ms(loadMs)} (${Math.round(((loaded.cordis + loaded.generated) / loadMs) * 1000)} rows/s)`;
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const p95 = (xs: number[] | undefined) => percentile(sorted(xs ?? []), 95);
+const p50 = (xs: number[] | undefined) => percentile(sorted(xs ?? []), 50);
+const max = (xs: number[] | undefined) => Math.max(...(xs ?? [Number.NaN]));
+
+export async function directoryBench(opts: { n: number; runs: number }): Promise<void> {
+  const results: BackendResult[] = [];
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `nexum_bench_directory_${process.pid}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+    try {
+      console.log(`\nPostgreSQL: ${await prepare(database, opts.n)}`);
+      results.push(await runBackend('PostgreSQL', database, opts.runs));
+    } finally {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  } else {
+    console.log(
+      '\nPostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to an admin connection to include it)',
+    );
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'nexum-bench-directory-'));
+  const database = await openDatabase({ kind: 'pglite', dir });
+  try {
+    console.log(`PGlite: ${await prepare(database, opts.n)}`);
+    results.push(await runBackend('PGlite', database, opts.runs));
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  report(results, opts);
+}
+
+function report(results: BackendResult[], opts: { n: number; runs: number }): void {
+  const categories: (Category | 'all')[] = [
+    'all',
+    'text',
+    'prefix',
+    'accents',
+    'typo',
+    'filters',
+    'text+filters',
+    'cluster',
+    'empty',
+  ];
+  for (const r of results) {
+    table(
+      `${r.label}: search with facets (items + total + 8 facets), ${opts.n} organisations, ${r.cold.get('all')!.length / opts.runs} queries × ${opts.runs}`,
+      [
+        'queries',
+        'cold p50',
+        'cold p95',
+        'cold max',
+        '1st pass p95',
+        'warm p50',
+        'warm p95',
+        'warm p95 vs pk',
+      ],
+      categories.map((c) => [
+        c === 'all' ? `all (n=${r.cold.get(c)!.length})` : `${c} (${r.cold.get(c)?.length ?? 0})`,
+        ms(p50(r.cold.get(c))),
+        ms(p95(r.cold.get(c))),
+        ms(max(r.cold.get(c))),
+        ms(p95(r.first.get(c))),
+        ms(p50(r.warm.get(c))),
+        ms(p95(r.warm.get(c))),
+        ratio(p95(r.warm.get(c)), r.pk.p95),
+      ]),
+    );
+  }
+  table(
+    'Baselines and summary (p95)',
+    [
+      'backend',
+      'select 1',
+      'pk lookup',
+      'search cold',
+      'search warm',
+      'map cold',
+      'map warm',
+      'search cold vs pk',
+    ],
+    results.map((r) => [
+      r.label,
+      ms(r.select1.p95),
+      ms(r.pk.p95),
+      ms(p95(r.cold.get('all'))),
+      ms(p95(r.warm.get('all'))),
+      ms(p95(r.mapCold)),
+      ms(p95(r.mapWarm)),
+      ratio(p95(r.cold.get('all')), r.pk.p95),
+    ]),
+  );
+  table(
+    'Export of the whole directory (CSV, keyset batches of 1000)',
+    ['backend', 'rows', 'time', 'rows/s', 'MB', 'heap kept during export (after GC)'],
+    results.map((r) => [
+      r.label,
+      String(r.export.rows),
+      ms(r.export.ms),
+      String(Math.round((r.export.rows / r.export.ms) * 1000)),
+      (r.export.bytes / 1048576).toFixed(1),
+      `${r.export.heapMb.toFixed(1)} MB`,
+    ]),
+  );
+  const [postgres, pglite] = results.length === 2 ? results : [undefined, results[0]];
+  const lines: string[] = [];
+  if (postgres) {
+    const cold = p95(postgres.cold.get('all'));
+    const warm = p95(postgres.warm.get('all'));
+    lines.push(
+      `target search p95 < 20 ms on PostgreSQL: warm ${ms(warm)} ${warm < 20 ? 'met' : 'NOT met'}, first pass ${ms(p95(postgres.first.get('all')))}, cold ${ms(cold)} ${cold < 20 ? 'met' : 'NOT met'}`,
+      `target map p95 < 50 ms on PostgreSQL: warm ${ms(p95(postgres.mapWarm))}, cold ${ms(p95(postgres.mapCold))} ${p95(postgres.mapCold) < 50 ? 'met' : 'NOT met'}`,
+    );
+    if (pglite) {
+      lines.push(
+        `PGlite / PostgreSQL search p95: warm ${ratio(p95(pglite.warm.get('all')), warm)}, cold ${ratio(p95(pglite.cold.get('all')), cold)} (target within 3×)`,
+      );
+    }
+  }
+  if (lines.length) console.log(`\n${lines.join('\n')}`);
+}
+
+/** For iterating on queries against an existing database. */
+export const queryMixForTests = queryMix;

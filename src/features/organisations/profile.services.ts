@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../server/db/schema.ts';
+import { changesRepo } from './changes.repo.ts';
+import { changesService } from './changes.service.ts';
+import { claimsRepo } from './claims.repo.ts';
+import { claimsService } from './claims.service.ts';
+import { lifecycleRepo } from './lifecycle.repo.ts';
+import { lifecycleService } from './lifecycle.service.ts';
+import { logoRepo } from './logo.repo.ts';
+import { logoService } from './logo.service.ts';
+import { membershipRepo } from './membership.repo.ts';
+import { membershipService } from './membership.service.ts';
+import { naceRepo } from './nace.repo.ts';
+import { naceService } from './nace.service.ts';
+import type { OrganisationsService } from './organisations.service.ts';
+
+/** The use cases around a directory profile, wired to their repositories. */
+export function profileServices(db: Kysely<DB>, organisations: OrganisationsService) {
+  return {
+    lifecycle: lifecycleService(lifecycleRepo(db), organisations),
+    claims: claimsService(claimsRepo(db), organisations),
+    membership: membershipService(membershipRepo(db), organisations),
+    changes: changesService(changesRepo(db), organisations),
+    logos: logoService(logoRepo(db), organisations),
+    nace: naceService(naceRepo(db)),
+  };
+}
+export type ProfileServices = ReturnType<typeof profileServices>;

@@ -1,0 +1,356 @@
+import { badRequest } from '../../server/http/errors.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { EXCHANGE_COLUMNS, toCsvLine, toExchangeRecord } from './exchange-format.ts';
+import { toOrganisationSummary } from './organisations.service.ts';
+import { VersionedCache } from './search.cache.ts';
+import { canExportManagerEmails } from './search.policy.ts';
+import {
+  type DirectoryFilter,
+  type ExportCursor,
+  FACET_FILTERS,
+  type SearchRepo,
+  type TextMatch,
+} from './search.repo.ts';
+import {
+  type DirectoryFilterQuery,
+  FACET_KEYS,
+  type FacetKey,
+  type Facets,
+  type FacetValue,
+  type OrganisationListResult,
+  type OrganisationMap,
+  type Sort,
+} from './search.schemas.ts';
+import { exactTsquery, prefixTsquery, searchWords, similarityText } from './search.text.ts';
+
+/** How many values a facet lists at most (selected values are always added). */
+const FACET_LIMIT: Record<FacetKey, number> = {
+  type: 20,
+  country: 100,
+  region: 100,
+  ecosystem: 20,
+  nace: 30,
+  s3: 50,
+  size: 10,
+  label: 10,
+};
+
+const EXPORT_BATCH = 1000;
+const ARRAY_FACETS: ReadonlySet<FacetKey> = new Set(['ecosystem', 'nace', 's3']);
+/** From this many matches, walking an order index finds a page sooner than sorting them all. */
+const INDEX_ORDER_MIN = 2000;
+
+interface Counts {
+  total: number;
+  counts: Map<FacetKey, Map<string, number>>;
+}
+
+type MapCounts = Omit<OrganisationMap, 'textMatch'>;
+
+export interface ListInput extends DirectoryFilterQuery {
+  sort?: Sort | undefined;
+  page: number;
+  pageSize: number;
+}
+
+const sentenceCase = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1).toLowerCase() : s);
+
+export function searchService(
+  repo: SearchRepo,
+  opts: {
+    cacheTtlMs?: number;
+    cacheEntries?: number;
+    exportBatch?: number;
+    /** Count the list facets and the array facets in two concurrent queries (a server with several cores). */
+    parallelFacets?: boolean;
+  } = {},
+) {
+  const exportBatch = opts.exportBatch ?? EXPORT_BATCH;
+  const cache = new VersionedCache<Counts | MapCounts>({
+    maxEntries: opts.cacheEntries ?? 500,
+    ttlMs: opts.cacheTtlMs ?? 30_000,
+  });
+  const regionNames = new Map<string, { name: string; country: string }>();
+  let naceNames: Map<string, { en: string; it: string }> | null = null;
+
+  /** Query parameters → a filter; NACE codes that do not exist are a 400 on querystring.nace. */
+  async function toFilter(
+    query: DirectoryFilterQuery,
+  ): Promise<{ filter: DirectoryFilter; words: string[] }> {
+    const prefixes = query.nace.filter((c) => !/^[A-Z]$/.test(c));
+    const unknown = await repo.unknownNaceCodes([...new Set([...query.nace])]);
+    if (unknown.length) {
+      throw badRequest(`Unknown NACE code: ${unknown.join(', ')}`, {
+        fields: unknown.map((c) => ({ field: 'querystring.nace', message: `Unknown NACE code ${c}` })),
+      });
+    }
+    // A NACE code covers the codes below it (20 ⊃ 20.1 ⊃ 20.14): divisions have two digits, so no false prefix.
+    const naceCodes = await repo.naceCodesUnder(prefixes);
+    const words = query.q === undefined || query.q === '' ? [] : searchWords(query.q);
+    let text: TextMatch | null = null;
+    if (query.q) {
+      text = words.length
+        ? { mode: 'fulltext', tsquery: prefixTsquery(words), exact: exactTsquery(words) }
+        : { mode: 'nothing' };
+    }
+    return {
+      words,
+      filter: {
+        text,
+        types: query.type,
+        countries: query.country,
+        regions: query.region,
+        ecosystems: query.ecosystem,
+        naceSections: query.nace.filter((c) => /^[A-Z]$/.test(c)),
+        naceCodes,
+        s3: query.s3,
+        sizes: query.size,
+        labels: query.label,
+        cluster: query.cluster,
+        sample: query.sample === undefined ? undefined : query.sample === 'true',
+      },
+    };
+  }
+
+  /** The same filter matching similar names instead of words, when no word matched anything. */
+  function similarFallback(f: DirectoryFilter, words: string[]): DirectoryFilter | null {
+    if (f.text?.mode !== 'fulltext') return null;
+    const text = similarityText(words);
+    return text ? { ...f, text: { mode: 'similar', text } } : null;
+  }
+
+  const keyOf = (prefix: string, f: DirectoryFilter) =>
+    `${prefix}:${JSON.stringify(f, (_k, v) => (Array.isArray(v) ? [...v].sort() : v))}`;
+
+  /** Counts of `facets` under `f`, from the cache when this version already computed them. */
+  async function counts(f: DirectoryFilter, facets: FacetKey[], version: string): Promise<Counts> {
+    const key = keyOf('facets', f);
+    const known = cache.get(key) as Counts | undefined;
+    const missing = facets.filter((k) => !known?.counts.has(k));
+    if (known && missing.length === 0) return known;
+    const arrays = missing.filter((k) => ARRAY_FACETS.has(k));
+    const scalars = missing.filter((k) => !ARRAY_FACETS.has(k));
+    const parts =
+      opts.parallelFacets && arrays.length && scalars.length > 1
+        ? await Promise.all([repo.facetCounts(f, scalars), repo.facetCounts(f, arrays)])
+        : [await repo.facetCounts(f, missing)];
+    const merged: Counts = {
+      total: parts[0]!.total,
+      counts: new Map([...(known?.counts ?? []), ...parts.flatMap((p) => [...p.counts])]),
+    };
+    cache.set(key, merged, version);
+    return merged;
+  }
+
+  const without = (f: DirectoryFilter, facet: FacetKey): DirectoryFilter => {
+    const copy = { ...f } as Record<string, unknown>;
+    for (const field of FACET_FILTERS[facet]) copy[field] = [];
+    return copy as unknown as DirectoryFilter;
+  };
+  const isActive = (f: DirectoryFilter, facet: FacetKey) =>
+    FACET_FILTERS[facet].some((field) => (f[field] as readonly string[]).length > 0);
+
+  /**
+   * Disjunctive facets: one count per distinct filter combination. The full filter gives the total and
+   * the facets without a selection; each facet with a selection is counted without its own filter.
+   */
+  async function facetsOf(f: DirectoryFilter, version: string): Promise<{ total: number; facets: Facets }> {
+    const active = FACET_KEYS.filter((k) => isActive(f, k));
+    const [all, ...own] = await Promise.all([
+      counts(
+        f,
+        FACET_KEYS.filter((k) => !active.includes(k)),
+        version,
+      ),
+      ...active.map((k) => counts(without(f, k), [k], version)),
+    ]);
+    const byFacet = new Map<FacetKey, Map<string, number>>();
+    for (const k of FACET_KEYS) {
+      const i = active.indexOf(k);
+      byFacet.set(k, (i < 0 ? all!.counts.get(k) : own[i]!.counts.get(k)) ?? new Map());
+    }
+    return { total: all!.total, facets: await labelled(byFacet, f) };
+  }
+
+  async function labelled(byFacet: Map<FacetKey, Map<string, number>>, f: DirectoryFilter): Promise<Facets> {
+    const selected: Record<FacetKey, readonly string[]> = {
+      type: f.types,
+      country: f.countries,
+      region: f.regions,
+      ecosystem: f.ecosystems,
+      nace: f.naceSections,
+      s3: f.s3,
+      size: f.sizes,
+      label: f.labels,
+    };
+    const out = {} as Record<FacetKey, FacetValue[]>;
+    for (const k of FACET_KEYS) {
+      const map = byFacet.get(k)!;
+      const values = [...map].map(([value, count]) => ({ value, count }));
+      values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      const shown = values.slice(0, FACET_LIMIT[k]);
+      for (const value of selected[k]) {
+        if (shown.some((v) => v.value === value)) continue;
+        // A selected region may be a prefix (ITC): it counts the regions below it.
+        const count =
+          k === 'region'
+            ? values.filter((v) => v.value.startsWith(value)).reduce((s, v) => s + v.count, 0)
+            : (map.get(value) ?? 0);
+        shown.push({ value, count });
+      }
+      out[k] = shown;
+    }
+    await nameRegions(out.region.map((v) => v.value));
+    for (const v of out.region) {
+      const r = regionNames.get(v.value);
+      if (r) v.label = { en: r.name, it: r.name };
+    }
+    naceNames ??= new Map(
+      (await repo.naceSections()).map((s) => [
+        s.code,
+        { en: sentenceCase(s.name_en), it: sentenceCase(s.name_it) },
+      ]),
+    );
+    for (const v of out.nace) {
+      const n = naceNames.get(v.value);
+      if (n) v.label = n;
+    }
+    return out;
+  }
+
+  /** NUTS names never change at run time: looked up once per code. */
+  async function nameRegions(codes: string[]) {
+    const missing = codes.filter((c) => !regionNames.has(c));
+    for (const r of await repo.regionNames(missing)) {
+      regionNames.set(r.code, { name: r.name, country: r.country_code });
+    }
+  }
+
+  const textMatchOf = (f: DirectoryFilter): OrganisationListResult['textMatch'] =>
+    f.text?.mode === 'similar' ? 'similar' : f.text ? 'fulltext' : 'none';
+
+  async function list(input: ListInput): Promise<OrganisationListResult> {
+    const { filter, words } = await toFilter(input);
+    const sort: Sort = input.sort ?? (filter.text ? 'relevance' : 'name');
+    const run = async (f: DirectoryFilter) => {
+      const version = await repo.version();
+      cache.sync(version);
+      // Relevance ranks every match anyway; the other orders need the count to choose their plan.
+      if (sort === 'relevance' && f.text) {
+        const [facets, items] = await Promise.all([
+          facetsOf(f, version),
+          repo.items(f, sort, input.page, input.pageSize),
+        ]);
+        return { f, facets, items };
+      }
+      const facets = await facetsOf(f, version);
+      const useIndex = facets.total >= INDEX_ORDER_MIN;
+      return { f, facets, items: await repo.items(f, sort, input.page, input.pageSize, useIndex) };
+    };
+    let r = await run(filter);
+    const fallback = r.facets.total === 0 ? similarFallback(filter, words) : null;
+    if (fallback) r = await run(fallback);
+    return {
+      items: r.items.map(toOrganisationSummary),
+      total: r.facets.total,
+      page: input.page,
+      pageSize: input.pageSize,
+      sort,
+      textMatch: textMatchOf(r.f),
+      facets: r.facets.facets,
+    };
+  }
+
+  async function mapOf(f: DirectoryFilter): Promise<MapCounts> {
+    const version = await repo.version();
+    cache.sync(version);
+    const key = keyOf('map', f);
+    const known = cache.get(key) as MapCounts | undefined;
+    if (known) return known;
+    const rows = await repo.mapCounts(f);
+    let total = 0;
+    let located = 0;
+    const regions: { code: string; count: number }[] = [];
+    const countries: { code: string; count: number }[] = [];
+    for (const row of rows) {
+      if (row.g === 3) total = row.n;
+      else if (row.g === 1 && row.country) countries.push({ code: row.country, count: row.n });
+      else if (row.g === 2 && row.region) {
+        regions.push({ code: row.region, count: row.n });
+        located += row.n;
+      }
+    }
+    await nameRegions(regions.map((r) => r.code));
+    const value: MapCounts = {
+      total,
+      unlocated: total - located,
+      regions: regions
+        .map((r) => ({
+          code: r.code,
+          name: regionNames.get(r.code)?.name ?? r.code,
+          countryCode: regionNames.get(r.code)?.country ?? r.code.slice(0, 2),
+          count: r.count,
+        }))
+        .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+      countries: countries.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    };
+    cache.set(key, value, version);
+    return value;
+  }
+
+  async function map(query: DirectoryFilterQuery): Promise<OrganisationMap> {
+    const { filter, words } = await toFilter(query);
+    let f = filter;
+    let value = await mapOf(f);
+    const fallback = value.total === 0 ? similarFallback(filter, words) : null;
+    if (fallback) {
+      f = fallback;
+      value = await mapOf(f);
+    }
+    return { ...value, textMatch: textMatchOf(f) };
+  }
+
+  /**
+   * The whole filtered result in the exchange format, produced batch by batch (keyset pagination), so
+   * memory stays flat however large the directory is. Validation happens before the first chunk.
+   */
+  async function exportFile(
+    actor: Actor | null,
+    query: DirectoryFilterQuery,
+    format: 'csv' | 'json',
+  ): Promise<AsyncGenerator<string>> {
+    const { filter, words } = await toFilter(query);
+    let f = filter;
+    if (filter.text?.mode === 'fulltext' && (await repo.exportBatch(filter, null, 1)).length === 0) {
+      f = similarFallback(filter, words) ?? filter;
+    }
+    const withEmails = canExportManagerEmails(actor);
+    async function* chunks(): AsyncGenerator<string> {
+      yield format === 'csv' ? `\uFEFF${toCsvLine(EXCHANGE_COLUMNS)}` : '[';
+      let cursor: ExportCursor | null = null;
+      let first = true;
+      for (;;) {
+        const rows = await repo.exportBatch(f, cursor, exportBatch);
+        if (rows.length === 0) break;
+        let out = '';
+        for (const row of rows) {
+          const record = toExchangeRecord(withEmails ? row : { ...row, manager_email: null });
+          if (format === 'csv') out += toCsvLine(EXCHANGE_COLUMNS.map((c) => record[c]));
+          else {
+            out += `${first ? '\n' : ',\n'}${JSON.stringify(record)}`;
+            first = false;
+          }
+        }
+        yield out;
+        const last = rows[rows.length - 1]!;
+        cursor = { sample: last.sample, nameKey: last.name_key, id: last.id };
+        if (rows.length < exportBatch) break;
+      }
+      if (format === 'json') yield first ? ']\n' : '\n]\n';
+    }
+    return chunks();
+  }
+
+  return { list, map, exportFile };
+}
+export type SearchService = ReturnType<typeof searchService>;
