@@ -155,7 +155,8 @@ export const it = {
   'search.showAll': { one: 'Mostra tutti ({count})', other: 'Mostra tutti ({count})' },
   'search.showFewer': 'Mostra meno',
   'search.mapTitle': 'Dove si trovano',
-  'search.mapLabel': 'Mappa d’Europa colorata secondo il numero di organizzazioni trovate in ogni regione NUTS 2',
+  'search.mapLabel':
+    'Mappa d’Europa colorata secondo il numero di organizzazioni trovate in ogni regione NUTS 2',
   'search.mapHint': 'Fai clic su una regione per vedere solo le sue organizzazioni.',
   'search.mapLoading': 'Caricamento della mappa…',
   'search.mapUnavailable': 'La mappa non è disponibile; la tabella qui sotto riporta gli stessi dati.',
