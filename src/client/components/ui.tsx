@@ -125,6 +125,46 @@ export function Pagination({
   );
 }
 
+/** Previous / next buttons for a list inside a page that has no URL of its own (history, members). */
+export function PagerButtons({
+  page,
+  pageSize,
+  total,
+  onPage,
+  labels,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+  labels?: { previous: string; next: string };
+}) {
+  const { t } = useI18n();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  return (
+    <div className="pagination">
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+      >
+        {labels?.previous ?? t('common.previous')}
+      </button>
+      <span className="pagination-status">{t('common.pageOf', { page, pages })}</span>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={page >= pages}
+        onClick={() => onPage(page + 1)}
+      >
+        {labels?.next ?? t('common.next')}
+      </button>
+    </div>
+  );
+}
+
 export function PageHeader({
   title,
   lead,

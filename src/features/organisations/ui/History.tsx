@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, type OrganisationChange } from '../../../client/api.ts';
-import { Empty, Loading } from '../../../client/components/ui.tsx';
+import { Empty, Loading, PagerButtons } from '../../../client/components/ui.tsx';
 import { useApi } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import { en } from '../../../shared/i18n/en.ts';
@@ -133,7 +133,6 @@ export function History({ organisationId, version }: { organisationId: string; v
     (signal) => (open ? api.organisationChanges(organisationId, page, signal) : Promise.resolve(undefined)),
     [organisationId, open, page, version],
   );
-  const pages = log.data ? Math.max(1, Math.ceil(log.data.total / log.data.pageSize)) : 1;
   return (
     <section className="card section" aria-labelledby="history-heading">
       <h2 id="history-heading">{t('profile.history')}</h2>
@@ -158,26 +157,14 @@ export function History({ organisationId, version }: { organisationId: string; v
               ))}
             </ol>
           )}
-          {pages > 1 && (
-            <div className="pagination">
-              <button
-                type="button"
-                className="button button-secondary button-small"
-                disabled={page <= 1}
-                onClick={() => setPage(page - 1)}
-              >
-                {t('profile.newer')}
-              </button>
-              <span className="pagination-status">{t('common.pageOf', { page, pages })}</span>
-              <button
-                type="button"
-                className="button button-secondary button-small"
-                disabled={page >= pages}
-                onClick={() => setPage(page + 1)}
-              >
-                {t('profile.older')}
-              </button>
-            </div>
+          {log.data && (
+            <PagerButtons
+              page={page}
+              pageSize={log.data.pageSize}
+              total={log.data.total}
+              onPage={setPage}
+              labels={{ previous: t('profile.newer'), next: t('profile.older') }}
+            />
           )}
         </>
       )}

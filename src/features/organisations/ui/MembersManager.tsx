@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'wouter';
 import { api, type Organisation, type OrganisationSummary } from '../../../client/api.ts';
 import { describeError, FormMessage } from '../../../client/components/Form.tsx';
-import { Empty } from '../../../client/components/ui.tsx';
+import { Empty, PagerButtons } from '../../../client/components/ui.tsx';
 import { useApi } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
@@ -181,38 +181,12 @@ export function MembersManager({ cluster, onChanged }: { cluster: Organisation; 
               ))}
             </ul>
           )}
-          {members.data && <PagerButtons page={page} total={members.data.total} onPage={setPage} />}
+          {members.data && (
+            <PagerButtons page={page} pageSize={PAGE} total={members.data.total} onPage={setPage} />
+          )}
           <InvitationsPanel cluster={cluster} />
         </div>
       )}
     </section>
-  );
-}
-
-/** Previous / next for a list inside a page (no URL of its own). */
-function PagerButtons({ page, total, onPage }: { page: number; total: number; onPage: (p: number) => void }) {
-  const { t } = useI18n();
-  const pages = Math.max(1, Math.ceil(total / PAGE));
-  if (pages <= 1) return null;
-  return (
-    <div className="pagination">
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        disabled={page <= 1}
-        onClick={() => onPage(page - 1)}
-      >
-        {t('common.previous')}
-      </button>
-      <span className="pagination-status">{t('common.pageOf', { page, pages })}</span>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        disabled={page >= pages}
-        onClick={() => onPage(page + 1)}
-      >
-        {t('common.next')}
-      </button>
-    </div>
   );
 }
