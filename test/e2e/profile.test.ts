@@ -165,6 +165,11 @@ describe('directory profiles in the browser', { skip: executable ? false : SKIP_
     await audit(admin, 'review queue');
     await admin.getByRole('button', { name: 'Approve Robotica Bergamasca' }).click();
     await admin.getByRole('status').filter({ hasText: 'Robotica Bergamasca: approved.' }).waitFor();
+    // The confirmation shows before the queue has reloaded; give the list its moment.
+    await admin
+      .getByRole('link', { name: 'Robotica Bergamasca' })
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => {});
     assert.equal(await admin.getByRole('link', { name: 'Robotica Bergamasca' }).count(), 0, 'left the queue');
     const published = await api('/api/v1/organisations/robotica-bergamasca');
     assert.equal(published.status, 'published');
