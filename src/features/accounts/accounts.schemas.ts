@@ -36,7 +36,7 @@ export const eventRoleSchema = z.object({
   eventId: z.uuid(),
   eventSlug: z.string(),
   eventTitle: z.string(),
-  role: z.enum(['organiser', 'participant']),
+  role: z.enum(['organiser', 'participant', 'juror']),
 });
 
 export const meSchema = z

@@ -7,5 +7,5 @@ export interface Actor {
   locale: 'en' | 'it';
   via: 'session' | 'token';
   organisationRoles: ReadonlyMap<string, 'admin' | 'member'>;
-  eventRoles: ReadonlyMap<string, 'organiser' | 'participant'>;
+  eventRoles: ReadonlyMap<string, 'organiser' | 'participant' | 'juror'>;
 }

@@ -139,7 +139,7 @@ export function eventsRepo(db: Kysely<DB>) {
           email.replace(/[\\%_]/g, (c) => `\\${c}`),
         )
         .executeTakeFirst(),
-    upsertMember: (eventId: string, userId: string, role: 'organiser' | 'participant') =>
+    upsertMember: (eventId: string, userId: string, role: 'organiser' | 'participant' | 'juror') =>
       db
         .insertInto('event_members')
         .values({ event_id: eventId, user_id: userId, role })

@@ -110,7 +110,10 @@ export const updateEventBody = eventFields
   .refine(endsAfterStart, { message: 'The event must end after it starts', path: ['endsAt'] });
 
 export const eventParams = z.object({ id: z.string().min(1).max(120) });
-export const addEventMemberBody = z.object({ email: z.email(), role: z.enum(['organiser', 'participant']) });
+export const addEventMemberBody = z.object({
+  email: z.email(),
+  role: z.enum(['organiser', 'participant', 'juror']),
+});
 
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 export type EventDetail = z.infer<typeof eventSchema>;

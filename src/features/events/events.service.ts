@@ -190,7 +190,7 @@ export function eventsService(repo: EventsRepo) {
     async addMember(
       actor: Actor | null,
       idOrSlug: string,
-      input: { email: string; role: 'organiser' | 'participant' },
+      input: { email: string; role: 'organiser' | 'participant' | 'juror' },
     ) {
       if (!actor) throw unauthenticated();
       const e = await repo.find(idOrSlug);

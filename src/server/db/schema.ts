@@ -250,6 +250,14 @@ export interface EventsTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  themes: Generated<string[]>;
+  banner_file_id: string | null;
+  registration_opens_at: Date | string | null;
+  registration_closes_at: Date | string | null;
+  requires_approval: Generated<boolean>;
+  input_paper_url: string | null;
+  b2b_mode: Generated<'first_come' | 'scheduler'>;
+  agenda_version: Generated<number>;
 }
 
 export interface EventOrganisersTable {
@@ -261,7 +269,7 @@ export interface EventOrganisersTable {
 export interface EventMembersTable {
   event_id: string;
   user_id: string;
-  role: 'organiser' | 'participant';
+  role: 'organiser' | 'participant' | 'juror';
   created_at: CreatedAt;
 }
 
@@ -270,6 +278,167 @@ export interface EventPeopleTable {
   person_id: string;
   role: EventPersonRole;
   position: Generated<number>;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  content_type: string;
+  byte_size: number;
+  bytes: Buffer;
+  file_name: string | null;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type SessionType =
+  | 'remarks'
+  | 'keynote'
+  | 'presentation'
+  | 'panel'
+  | 'pitching'
+  | 'networking'
+  | 'b2b'
+  | 'site_visit'
+  | 'break';
+export const SESSION_TYPES: readonly SessionType[] = [
+  'remarks',
+  'keynote',
+  'presentation',
+  'panel',
+  'pitching',
+  'networking',
+  'b2b',
+  'site_visit',
+  'break',
+];
+export type SessionRole = 'speaker' | 'moderator' | 'panellist' | 'pitcher';
+
+export interface EventSessionsTable {
+  id: Generated<string>;
+  event_id: string;
+  type: SessionType;
+  title: string;
+  description: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  room: string | null;
+  capacity: number | null;
+  b2b_slot_minutes: number | null;
+  b2b_tables: number | null;
+  time_is_estimate: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionPeopleTable {
+  session_id: string;
+  person_id: string;
+  role: SessionRole;
+  position: Generated<number>;
+}
+
+export interface AgendaVersionsTable {
+  event_id: string;
+  version: number;
+  /** AgendaSnapshot (features/events/agenda.types.ts) */
+  snapshot: unknown;
+  changes: Generated<unknown>;
+  published_at: CreatedAt;
+  published_by: string | null;
+}
+
+export type RegistrationCategory = 'cluster' | 'policymaker' | 'company' | 'startup' | 'research' | 'other';
+export const REGISTRATION_CATEGORIES: readonly RegistrationCategory[] = [
+  'cluster',
+  'policymaker',
+  'company',
+  'startup',
+  'research',
+  'other',
+];
+export type RegistrationStatus = 'pending' | 'confirmed' | 'waitlisted' | 'cancelled' | 'rejected';
+
+export interface RegistrationsTable {
+  id: Generated<string>;
+  event_id: string;
+  user_id: string;
+  person_id: string | null;
+  category: RegistrationCategory;
+  organisation_id: string | null;
+  job_title: string | null;
+  country_code: string | null;
+  status: RegistrationStatus;
+  consent_contact_at: Date | string | null;
+  consent_photos_at: Date | string | null;
+  badge_code: string;
+  calendar_token: string;
+  checked_in_at: Date | string | null;
+  checked_in_by: string | null;
+  status_changed_at: Timestamp;
+  sample: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionSignupsTable {
+  session_id: string;
+  registration_id: string;
+  created_at: CreatedAt;
+}
+
+export interface PitchCallsTable {
+  event_id: string;
+  description: Generated<string>;
+  /** [{ key, label, weight? }] */
+  criteria: Generated<unknown>;
+  opens_at: Date | string | null;
+  closes_at: Date | string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PitchesTable {
+  id: Generated<string>;
+  event_id: string;
+  kind: 'startup' | 'project';
+  title: string;
+  summary: Generated<string>;
+  organisation_id: string | null;
+  deck_file_id: string | null;
+  video_url: string | null;
+  submitted_by: string | null;
+  presenter_person_id: string | null;
+  status: Generated<'submitted' | 'accepted' | 'rejected' | 'withdrawn'>;
+  session_id: string | null;
+  position: Generated<number>;
+  sample: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PitchScoresTable {
+  pitch_id: string;
+  juror_id: string;
+  /** { criterionKey: 0..10 } */
+  scores: unknown;
+  comment: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  to_user_id: string | null;
+  event_id: string | null;
+  kind: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'queued' | 'sent' | 'failed' | 'recorded'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | string | null;
 }
 
 export interface DB {
@@ -292,4 +461,14 @@ export interface DB {
   cluster_invitations: ClusterInvitationsTable;
   import_jobs: ImportJobsTable;
   import_problems: ImportProblemsTable;
+  files: FilesTable;
+  event_sessions: EventSessionsTable;
+  session_people: SessionPeopleTable;
+  agenda_versions: AgendaVersionsTable;
+  registrations: RegistrationsTable;
+  session_signups: SessionSignupsTable;
+  pitch_calls: PitchCallsTable;
+  pitches: PitchesTable;
+  pitch_scores: PitchScoresTable;
+  email_outbox: EmailOutboxTable;
 }

@@ -527,6 +527,7 @@ export const en = {
   'account.role.member': 'Member',
   'account.role.organiser': 'Organiser',
   'account.role.participant': 'Participant',
+  'account.role.juror': 'Pitch juror',
 
   'attributions.title': 'Data attributions',
   'attributions.lead': 'Where the data shown on Nexum comes from, and under which terms.',

@@ -531,6 +531,7 @@ export const it = {
   'account.role.member': 'Membro',
   'account.role.organiser': 'Organizzatore',
   'account.role.participant': 'Partecipante',
+  'account.role.juror': 'Giurato dei pitch',
 
   'attributions.title': 'Fonti dei dati',
   'attributions.lead': 'Da dove provengono i dati mostrati su Nexum e a quali condizioni.',

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, OrganisationsTable, PeopleTable } from '../schema.ts';
+import { EVENT_DEMO_PARTS } from './event-demo.ts';
 import {
   MILAN_EVENT,
   MILAN_ORGANISATIONS,
@@ -179,6 +180,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedCounts> {
         })),
       )
       .execute();
+
+    for (const part of EVENT_DEMO_PARTS) await part.run(trx, { eventId: event.id, orgIds, personIds });
 
     return { organisations: orgRows.length, people: peopleRows.length, events: 1 };
   });
