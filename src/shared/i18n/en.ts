@@ -451,6 +451,8 @@ export const en = {
   'event.capacity': 'Capacity: {count}',
   'event.website': 'Event website',
   'event.share': 'Share this event',
+  'eventTabs.label': 'Pages of this event',
+  'eventTabs.overview': 'Overview',
   'event.shareLinkedIn': 'Share on LinkedIn',
   'event.shareX': 'Share on X',
   'event.shareEmail': 'Share by e-mail',

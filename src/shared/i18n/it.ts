@@ -454,6 +454,8 @@ export const it = {
   'event.capacity': 'Capienza: {count}',
   'event.website': "Sito dell'evento",
   'event.share': 'Condividi questo evento',
+  'eventTabs.label': 'Pagine di questo evento',
+  'eventTabs.overview': 'Panoramica',
   'event.shareLinkedIn': 'Condividi su LinkedIn',
   'event.shareX': 'Condividi su X',
   'event.shareEmail': 'Condividi via e-mail',

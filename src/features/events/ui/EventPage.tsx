@@ -15,6 +15,7 @@ import {
 import { useApi, useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import { EventEditForm } from './EventEditForm.tsx';
+import { EventTabs } from './EventTabs.tsx';
 
 const ROLE_ORDER: EventPerson['role'][] = [
   'speaker',
@@ -187,6 +188,7 @@ export default function EventPage() {
           </p>
         )}
       </header>
+      <EventTabs slug={e.slug} canEdit={e.canEdit} />
       <FormMessage success={edit.saved ? t('common.saved') : undefined} />
 
       {edit.editing && <EventEditForm event={e} onCancel={edit.cancel} onSaved={edit.done} />}
