@@ -1,9 +1,9 @@
 /**
- * Aggregates (facet counts, map counts) of one directory version, keyed by filter. Counting 100 000
- * organisations takes tens of milliseconds, and every state with one active facet needs the counts of
- * the unfiltered directory for that facet; until the directory changes (its version moves), they are
- * reused. Entries also expire after `ttlMs`, which bounds the one race the version cannot see (a read
- * during the instant of a commit), and the least recently used go first beyond `maxEntries`.
+ * Aggregates (facet counts, map counts) of one directory version, keyed by filter: those the database's
+ * counters cannot give (words, several facet filters) take milliseconds to tens of milliseconds to count
+ * from the rows; until the directory changes (its version moves), they are reused. Entries also expire
+ * after `ttlMs`, which bounds the one race the version cannot see (a read during the instant of a
+ * commit), and the least recently used go first beyond `maxEntries`.
  */
 export class VersionedCache<V> {
   private version: string | null = null;

@@ -1,102 +1,23 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { DB, OrganisationType } from '../../server/db/schema.ts';
+import type { DB } from '../../server/db/schema.ts';
 import type { ExportableOrganisation } from './exchange-format.ts';
-import { summaryColumns, UUID_RE } from './organisations.repo.ts';
+import { summaryColumns } from './organisations.repo.ts';
+import { countsRepo } from './search.counts.repo.ts';
+import {
+  addValues,
+  type DirectoryFilter,
+  FACET_COLUMNS,
+  filterCondition,
+  type TextMatch,
+} from './search.filter.ts';
 import type { FacetKey, Sort } from './search.schemas.ts';
 
-/** How q restricts the result: full-text words, similar names (typo fallback), or nothing can match. */
-export type TextMatch =
-  /** `tsquery` matches (word prefixes); `exact` (whole words) only ranks, so "bio" outranks "biology". */
-  | { mode: 'fulltext'; tsquery: string; exact: string }
-  | { mode: 'similar'; text: string }
-  | { mode: 'nothing' };
-
-export interface DirectoryFilter {
-  text: TextMatch | null;
-  types: readonly OrganisationType[];
-  countries: readonly string[];
-  /** NUTS codes; each covers the regions below it. */
-  regions: readonly string[];
-  ecosystems: readonly string[];
-  naceSections: readonly string[];
-  /** NACE codes, the ones asked for and every code below them (expanded by the service). */
-  naceCodes: readonly string[];
-  s3: readonly string[];
-  sizes: readonly string[];
-  labels: readonly string[];
-  cluster?: string | undefined;
-  sample?: boolean | undefined;
-}
-
-/** The filters each facet owns: a facet's counts apply every filter except its own. */
-export const FACET_FILTERS: Record<FacetKey, (keyof DirectoryFilter)[]> = {
-  type: ['types'],
-  country: ['countries'],
-  region: ['regions'],
-  ecosystem: ['ecosystems'],
-  nace: ['naceSections', 'naceCodes'],
-  s3: ['s3'],
-  size: ['sizes'],
-  label: ['labels'],
-};
-
-/** The column each facet groups by; arrays are summed per element afterwards. */
-const FACET_COLUMNS: Record<FacetKey, { column: string; array: boolean }> = {
-  type: { column: 'type', array: false },
-  country: { column: 'country_code', array: false },
-  region: { column: 'region_code', array: false },
-  ecosystem: { column: 'ecosystems', array: true },
-  nace: { column: 'nace_sections', array: true },
-  s3: { column: 's3_areas', array: true },
-  size: { column: 'size_band', array: false },
-  label: { column: 'esca_label', array: false },
-};
-
-const text = (values: readonly string[]) => sql`${[...values]}::text[]`;
+export type { CounterFilter } from './search.counts.repo.ts';
+export type { Counts, DirectoryFilter, TextMatch } from './search.filter.ts';
+export { FACET_FILTERS, filterCondition } from './search.filter.ts';
 
 /** Sort key of names (a stored column): case and accents do not matter (the databases' collation is C). */
 const NAME_KEY = sql`o.name_key`;
-
-/** The WHERE clause of a filter, on `organisations as o`: published organisations only. */
-export function filterCondition(f: DirectoryFilter): RawBuilder<SqlBool> {
-  const parts: RawBuilder<unknown>[] = [sql`o.status = 'published'`];
-  if (f.text?.mode === 'fulltext') {
-    parts.push(sql`o.search @@ to_tsquery('simple', nexum_unaccent(${f.text.tsquery}))`);
-  } else if (f.text?.mode === 'similar') {
-    parts.push(sql`nexum_unaccent(lower(${f.text.text})) <% nexum_unaccent(lower(o.name))`);
-  } else if (f.text?.mode === 'nothing') {
-    parts.push(sql`false`);
-  }
-  if (f.types.length) parts.push(sql`o.type = any(${text(f.types)})`);
-  if (f.countries.length) parts.push(sql`o.country_code = any(${text(f.countries)})`);
-  if (f.regions.length) {
-    // NUTS codes are [A-Z0-9] only (validated), so they need no LIKE escaping.
-    parts.push(
-      sql`(${sql.join(
-        f.regions.map((r) => sql`o.region_code like ${`${r}%`}`),
-        sql` or `,
-      )})`,
-    );
-  }
-  if (f.ecosystems.length) parts.push(sql`o.ecosystems && ${text(f.ecosystems)}`);
-  if (f.naceSections.length || f.naceCodes.length) {
-    const nace: RawBuilder<unknown>[] = [];
-    if (f.naceSections.length) nace.push(sql`o.nace_sections && ${text(f.naceSections)}`);
-    if (f.naceCodes.length) nace.push(sql`o.nace_codes && ${text(f.naceCodes)}`);
-    parts.push(sql`(${sql.join(nace, sql` or `)})`);
-  }
-  if (f.s3.length) parts.push(sql`o.s3_areas && ${text(f.s3)}`);
-  if (f.sizes.length) parts.push(sql`o.size_band = any(${text(f.sizes)})`);
-  if (f.labels.length) parts.push(sql`o.esca_label = any(${text(f.labels)})`);
-  if (f.sample !== undefined) parts.push(sql`o.sample = ${f.sample}`);
-  if (f.cluster) {
-    const by = UUID_RE.test(f.cluster) ? sql`c.id = ${f.cluster}::uuid` : sql`c.slug = ${f.cluster}`;
-    parts.push(
-      sql`o.id in (select cm.member_id from cluster_members cm join organisations c on c.id = cm.cluster_id where ${by})`,
-    );
-  }
-  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
-}
 
 /**
  * ORDER BY of a sort. `useIndex` false writes the same order in a form no index provides, so that the
@@ -119,11 +40,6 @@ function orderBy(sort: Sort, t: TextMatch | null, useIndex: boolean): RawBuilder
   return sql`${sample}, ${NAME_KEY}, o.id`;
 }
 
-export interface FacetRow {
-  facet: FacetKey | 'total';
-  values: Map<string, number>;
-}
-
 export type ExportRow = ExportableOrganisation & { id: string; sample: boolean; name_key: string };
 export interface ExportCursor {
   sample: boolean;
@@ -132,6 +48,18 @@ export interface ExportCursor {
 }
 
 export function searchRepo(db: Kysely<DB>) {
+  /** Summaries of `ids`, in that order. */
+  async function summaries(ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('organisations as o')
+      .select(summaryColumns)
+      .where('o.id', 'in', [...ids])
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+  }
+
   return {
     /**
      * A page of results: the ids first (an index-only walk of the name order when the filters allow it),
@@ -143,18 +71,7 @@ export function searchRepo(db: Kysely<DB>) {
         where ${filterCondition(f)}
         order by ${orderBy(sort, f.text, useIndex)}
         limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
-      if (ids.rows.length === 0) return [];
-      const rows = await db
-        .selectFrom('organisations as o')
-        .select(summaryColumns)
-        .where(
-          'o.id',
-          'in',
-          ids.rows.map((r) => r.id),
-        )
-        .execute();
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.rows.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
+      return summaries(ids.rows.map((r) => r.id));
     },
 
     /**
@@ -186,13 +103,13 @@ export function searchRepo(db: Kysely<DB>) {
           total = row.n;
           continue;
         }
-        const value = row[`v${i}`] as string | string[] | null;
-        if (value === null) continue;
-        const map = counts.get(facets[i]!)!;
-        for (const v of Array.isArray(value) ? value : [value]) map.set(v, (map.get(v) ?? 0) + row.n);
+        addValues(counts.get(facets[i]!)!, row[`v${i}`] as string | string[] | null, row.n);
       }
       return { total, counts };
     },
+
+    summaries,
+    ...countsRepo(db),
 
     /** Matching organisations per NUTS 2 region (a level-3 code counts in its level-2 parent) and per country. */
     async mapCounts(f: DirectoryFilter) {

@@ -5,6 +5,8 @@ import { toOrganisationSummary } from './organisations.service.ts';
 import { VersionedCache } from './search.cache.ts';
 import { canExportManagerEmails } from './search.policy.ts';
 import {
+  type CounterFilter,
+  type Counts,
   type DirectoryFilter,
   type ExportCursor,
   FACET_FILTERS,
@@ -39,11 +41,6 @@ const EXPORT_BATCH = 1000;
 const ARRAY_FACETS: ReadonlySet<FacetKey> = new Set(['ecosystem', 'nace', 's3']);
 /** From this many matches, walking an order index finds a page sooner than sorting them all. */
 const INDEX_ORDER_MIN = 2000;
-
-interface Counts {
-  total: number;
-  counts: Map<FacetKey, Map<string, number>>;
-}
 
 type MapCounts = Omit<OrganisationMap, 'textMatch'>;
 
@@ -122,8 +119,29 @@ export function searchService(
   const keyOf = (prefix: string, f: DirectoryFilter) =>
     `${prefix}:${JSON.stringify(f, (_k, v) => (Array.isArray(v) ? [...v].sort() : v))}`;
 
-  /** Counts of `facets` under `f`, from the cache when this version already computed them. */
+  /**
+   * The one-facet filter (or none: null) under which the database's counters give `facets` exactly;
+   * false when they cannot: words, a cluster, NACE codes below sections, two facet filters, or several
+   * values of an array facet (an organisation holding two of them would be counted twice).
+   */
+  function counterFilter(f: DirectoryFilter, facets: FacetKey[]): CounterFilter | null | false {
+    if (f.text || f.cluster || f.naceCodes.length) return false;
+    const active = FACET_KEYS.filter((k) => isActive(f, k));
+    if (active.length === 0) return null;
+    const k = active[0]!;
+    if (active.length > 1 || facets.includes(k)) return false;
+    const values = selectedOf(f)[k];
+    if (ARRAY_FACETS.has(k) && values.length > 1) return false;
+    return { facet: k, values };
+  }
+
+  /**
+   * Counts of `facets` under `f`: from the database's counters when they answer it, else counted from
+   * the matching rows (and kept in the cache until the directory changes).
+   */
   async function counts(f: DirectoryFilter, facets: FacetKey[], version: string): Promise<Counts> {
+    const by = counterFilter(f, facets);
+    if (by !== false) return repo.maintainedCounts(f.sample, by, facets);
     const key = keyOf('facets', f);
     const known = cache.get(key) as Counts | undefined;
     const missing = facets.filter((k) => !known?.counts.has(k));
@@ -141,6 +159,18 @@ export function searchService(
     cache.set(key, merged, version);
     return merged;
   }
+
+  /** The values selected in each facet (NACE: the sections; codes below them are filters only). */
+  const selectedOf = (f: DirectoryFilter): Record<FacetKey, readonly string[]> => ({
+    type: f.types,
+    country: f.countries,
+    region: f.regions,
+    ecosystem: f.ecosystems,
+    nace: f.naceSections,
+    s3: f.s3,
+    size: f.sizes,
+    label: f.labels,
+  });
 
   const without = (f: DirectoryFilter, facet: FacetKey): DirectoryFilter => {
     const copy = { ...f } as Record<string, unknown>;
@@ -173,16 +203,7 @@ export function searchService(
   }
 
   async function labelled(byFacet: Map<FacetKey, Map<string, number>>, f: DirectoryFilter): Promise<Facets> {
-    const selected: Record<FacetKey, readonly string[]> = {
-      type: f.types,
-      country: f.countries,
-      region: f.regions,
-      ecosystem: f.ecosystems,
-      nace: f.naceSections,
-      s3: f.s3,
-      size: f.sizes,
-      label: f.labels,
-    };
+    const selected = selectedOf(f);
     const out = {} as Record<FacetKey, FacetValue[]>;
     for (const k of FACET_KEYS) {
       const map = byFacet.get(k)!;
@@ -229,19 +250,49 @@ export function searchService(
   const textMatchOf = (f: DirectoryFilter): OrganisationListResult['textMatch'] =>
     f.text?.mode === 'similar' ? 'similar' : f.text ? 'fulltext' : 'none';
 
+  /**
+   * The page and facets of words in one pass, or on a server with several cores in two concurrent
+   * passes (page and single-valued facets; array facets), which halves the wait on broad words.
+   */
+  async function matches(f: DirectoryFilter, sort: Sort, page: number, pageSize: number) {
+    if (!opts.parallelFacets) return repo.matchesWithFacets(f, sort, page, pageSize);
+    const scalars = FACET_KEYS.filter((k) => !ARRAY_FACETS.has(k));
+    const arrays = FACET_KEYS.filter((k) => ARRAY_FACETS.has(k));
+    const [a, b] = await Promise.all([
+      repo.matchesWithFacets(f, sort, page, pageSize, { facets: scalars, withPage: true }),
+      repo.matchesWithFacets(f, sort, page, pageSize, { facets: arrays, withPage: false }),
+    ]);
+    return { ...a, counts: new Map([...a.counts, ...b.counts]) };
+  }
+
   async function list(input: ListInput): Promise<OrganisationListResult> {
     const { filter, words } = await toFilter(input);
     const sort: Sort = input.sort ?? (filter.text ? 'relevance' : 'name');
     const run = async (f: DirectoryFilter) => {
       const version = await repo.version();
       cache.sync(version);
-      // Relevance ranks every match anyway; the other orders need the count to choose their plan.
-      if (sort === 'relevance' && f.text) {
-        const [facets, items] = await Promise.all([
-          facetsOf(f, version),
-          repo.items(f, sort, input.page, input.pageSize),
-        ]);
-        return { f, facets, items };
+      // Words: the page, the total and every facet from one pass over the matches, which the ranking
+      // reads whole anyway (and which no counter can know in advance); a later page or another sort of
+      // the same words reuses the counts.
+      if (f.text) {
+        const key = keyOf('matches', f);
+        const known = cache.get(key) as Counts | undefined;
+        let counted: Counts;
+        let items: Awaited<ReturnType<SearchRepo['summaries']>>;
+        if (known) {
+          counted = known;
+          items = await repo.items(f, sort, input.page, input.pageSize, counted.total >= INDEX_ORDER_MIN);
+        } else {
+          const r = await matches(f, sort, input.page, input.pageSize);
+          counted = { total: r.total, counts: r.counts };
+          cache.set(key, counted, version);
+          items = await repo.summaries(r.ids);
+        }
+        return {
+          f,
+          facets: { total: counted.total, facets: await labelled(counted.counts, f) },
+          items,
+        };
       }
       const facets = await facetsOf(f, version);
       const useIndex = facets.total >= INDEX_ORDER_MIN;
@@ -261,13 +312,33 @@ export function searchService(
     };
   }
 
+  /**
+   * The map's counts as mapCounts gives them (g: 1 country, 2 NUTS 2 region, 3 total): from the
+   * database's counters when no filter or one filter on neither country nor region applies.
+   */
+  async function mapRows(f: DirectoryFilter) {
+    const by = counterFilter(f, ['country', 'region']);
+    if (by === false) return repo.mapCounts(f);
+    const c = await repo.maintainedCounts(f.sample, by, ['country', 'region']);
+    const nuts2 = new Map<string, number>();
+    for (const [code, n] of c.counts.get('region') ?? []) {
+      // A level-3 code counts in its level-2 parent; a country-level code locates nothing.
+      if (code.length >= 4) nuts2.set(code.slice(0, 4), (nuts2.get(code.slice(0, 4)) ?? 0) + n);
+    }
+    return [
+      { country: null, region: null, g: 3, n: c.total },
+      ...[...(c.counts.get('country') ?? [])].map(([country, n]) => ({ country, region: null, g: 1, n })),
+      ...[...nuts2].map(([region, n]) => ({ country: null, region, g: 2, n })),
+    ];
+  }
+
   async function mapOf(f: DirectoryFilter): Promise<MapCounts> {
     const version = await repo.version();
     cache.sync(version);
     const key = keyOf('map', f);
     const known = cache.get(key) as MapCounts | undefined;
     if (known) return known;
-    const rows = await repo.mapCounts(f);
+    const rows = await mapRows(f);
     let total = 0;
     let located = 0;
     const regions: { code: string; count: number }[] = [];
