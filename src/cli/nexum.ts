@@ -16,6 +16,8 @@ Commands:
                         import or update directory organisations from CSV or JSON (exchange format)
   import cordis DIR [--dry-run]
                         load the CORDIS Horizon 2020 organisations and participation counts
+  reminders             write the reminder e-mails of events starting within two days (once per
+                        participant) and send queued e-mail when SMTP_URL is set
   seed                  load the demo data (Milan 2024 workshop) if the database has no events
   schedule FILE         compute a B2B meeting schedule for an instance file (JSON) and print it
   help                  this text
@@ -74,6 +76,13 @@ async function main(argv: string[]): Promise<void> {
         const path = file ? resolve(file) : bundledNutsCsvPath();
         const r = await importNutsFile(database.db, path);
         console.log(`imported ${r.regions} regions from ${path}`);
+      });
+      return;
+    }
+    case 'reminders': {
+      const { remindersCommand } = await import('./reminders.ts');
+      await withDatabase(async (database, config) => {
+        process.exitCode = await remindersCommand(database, config);
       });
       return;
     }

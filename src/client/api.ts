@@ -11,11 +11,59 @@ import type {
   updateMeBody,
 } from '../features/accounts/accounts.schemas.ts';
 import type {
+  HostApplication,
+  HostCall,
+  createApplicationBody as hostApplicationBody,
+  createCallBody as hostCallBody,
+  hostCallListSchema,
+  RankedApplication,
+} from '../features/calls/calls.schemas.ts';
+import type {
+  AgendaClash,
+  createSessionBody,
+  DraftAgenda,
+  DraftSession,
+  PublishedAgenda,
+  peopleSearchSchema,
+  sessionSavedSchema,
+  signupSchema,
+  updateSessionBody,
+  versionListSchema,
+} from '../features/events/agenda.schemas.ts';
+import type {
   eventListSchema,
   eventSchema,
   eventSummarySchema,
   updateEventBody,
 } from '../features/events/events.schemas.ts';
+import type {
+  JuryPitch,
+  Pitch,
+  PitchCall,
+  createPitchBody as pitchBody,
+  putPitchCallBody as pitchCallBody,
+} from '../features/events/pitches.schemas.ts';
+import type {
+  CheckInResult,
+  Registration,
+  RegistrationList,
+  RegistrationState,
+  registerBody,
+  registrationSettingsBody,
+  updateRegistrationBody,
+} from '../features/events/registrations.schemas.ts';
+import type {
+  dashboardSchema as b2bDashboardSchema,
+  meetingListSchema as b2bMeetingListSchema,
+  b2bOverviewSchema,
+  participantListSchema as b2bParticipantListSchema,
+  participantSchema as b2bParticipantSchema,
+  requestListSchema as b2bRequestListSchema,
+  requestSchema as b2bRequestSchema,
+  scheduleRunSchema as b2bScheduleRunSchema,
+  tablePlanSchema as b2bTablePlanSchema,
+} from '../features/matchmaking/b2b.schemas.ts';
+import type { OutboxList } from '../features/notifications/outbox.schemas.ts';
 import type { changeListSchema } from '../features/organisations/changes.schemas.ts';
 import type { claimSchema } from '../features/organisations/claims.schemas.ts';
 import type {
@@ -74,6 +122,64 @@ export type EventDetail = z.infer<typeof eventSchema>;
 export type EventList = z.infer<typeof eventListSchema>;
 export type UpdateEventInput = z.input<typeof updateEventBody>;
 export type EventPerson = EventDetail['people'][number];
+export type { EventBanner } from '../features/events/events.schemas.ts';
+export type {
+  EventLink,
+  EventPhoto,
+  EventQuote,
+  EventStatistics,
+  EventSummaryPage,
+  ParticipantHit,
+} from '../features/events/summary.schemas.ts';
+export type { HostApplication, HostCall, RankedApplication };
+export type HostCallSummary = z.infer<typeof hostCallListSchema>['items'][number];
+export type HostCallInput = z.input<typeof hostCallBody>;
+export type HostApplicationInput = z.input<typeof hostApplicationBody>;
+export type { JuryPitch, Pitch, PitchCall } from '../features/events/pitches.schemas.ts';
+export type PitchInput = z.input<typeof pitchBody>;
+export type { CheckInResult, OutboxList, Registration, RegistrationList, RegistrationState };
+export type RegisterInput = z.input<typeof registerBody>;
+export type UpdateRegistrationInput = z.input<typeof updateRegistrationBody>;
+export type RegistrationSettingsInput = z.input<typeof registrationSettingsBody>;
+export interface RegistrationQuery {
+  status?: string;
+  category?: string;
+  checkedIn?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+export interface OutboxQuery {
+  status?: string;
+  kind?: string;
+  q?: string;
+  page?: number;
+}
+export type PitchCallInput = z.input<typeof pitchCallBody>;
+export interface PitchSessionRef {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+}
+export type B2bOverview = z.infer<typeof b2bOverviewSchema>;
+export type B2bParticipant = z.infer<typeof b2bParticipantSchema>;
+export type B2bParticipantList = z.infer<typeof b2bParticipantListSchema>;
+export type B2bRequest = z.infer<typeof b2bRequestSchema>;
+export type B2bRequestList = z.infer<typeof b2bRequestListSchema>;
+export type B2bMeetingList = z.infer<typeof b2bMeetingListSchema>;
+export type B2bDashboard = z.infer<typeof b2bDashboardSchema>;
+export type B2bScheduleRun = z.infer<typeof b2bScheduleRunSchema>;
+export type B2bTablePlan = z.infer<typeof b2bTablePlanSchema>;
+export type { AgendaClash, DraftAgenda, DraftSession, PublishedAgenda };
+export type PublishedSession = PublishedAgenda['sessions'][number];
+export type AgendaChangeLine = PublishedAgenda['changes'][number];
+export type AgendaVersionList = z.infer<typeof versionListSchema>;
+export type CreateSessionInput = z.input<typeof createSessionBody>;
+export type UpdateSessionInput = z.input<typeof updateSessionBody>;
+export type SessionSaved = z.infer<typeof sessionSavedSchema>;
+export type AgendaPersonHit = z.infer<typeof peopleSearchSchema>['items'][number];
+export type SessionSignup = z.infer<typeof signupSchema>;
 export type { ImportJob, ImportJobDetail, ImportPreview };
 export type ImportProblem = ImportJobDetail['problems'][number];
 export interface StartImportInput {
@@ -219,6 +325,81 @@ export const api = {
     get<EventDetail>(`${v1}/events/${enc(idOrSlug)}`, signal),
   updateEvent: (id: string, body: UpdateEventInput) =>
     request<EventDetail>('PATCH', `${v1}/events/${enc(id)}`, body),
+  // Event banner and the summary after the event (docs/events.md).
+  uploadEventBanner: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<import('../features/events/events.schemas.ts').EventBanner>(
+      'PUT',
+      `${v1}/events/${enc(id)}/banner`,
+      form,
+    );
+  },
+  deleteEventBanner: (id: string) => request<void>('DELETE', `${v1}/events/${enc(id)}/banner`),
+  eventSummary: (event: string, signal?: AbortSignal) =>
+    get<import('../features/events/summary.schemas.ts').EventSummaryPage>(
+      `${v1}/events/${enc(event)}/summary`,
+      signal,
+    ),
+  putEventSummary: (event: string, body: { bodyHtml: string; published: boolean }) =>
+    request<import('../features/events/summary.schemas.ts').EventSummaryPage>(
+      'PUT',
+      `${v1}/events/${enc(event)}/summary`,
+      body,
+    ),
+  addEventQuote: (
+    event: string,
+    body: { personId: string; text: string; context?: string | null; paraphrase?: boolean },
+  ) =>
+    request<import('../features/events/summary.schemas.ts').EventQuote>(
+      'POST',
+      `${v1}/events/${enc(event)}/summary/quotes`,
+      body,
+    ),
+  deleteEventQuote: (event: string, id: string) =>
+    request<void>('DELETE', `${v1}/events/${enc(event)}/summary/quotes/${enc(id)}`),
+  orderEventItems: (event: string, what: 'quotes' | 'photos', ids: string[]) =>
+    request<import('../features/events/summary.schemas.ts').EventSummaryPage>(
+      'PUT',
+      `${v1}/events/${enc(event)}/summary/${what}/order`,
+      { ids },
+    ),
+  addEventLink: (event: string, body: { kind: 'recording' | 'document'; title: string; url: string }) =>
+    request<import('../features/events/summary.schemas.ts').EventLink>(
+      'POST',
+      `${v1}/events/${enc(event)}/summary/links`,
+      body,
+    ),
+  deleteEventLink: (event: string, id: string) =>
+    request<void>('DELETE', `${v1}/events/${enc(event)}/summary/links/${enc(id)}`),
+  uploadEventPhoto: (
+    event: string,
+    body: { file: File; caption: string; consentConfirmed: boolean; registrationIds: string[] },
+  ) => {
+    const form = new FormData();
+    form.append('caption', body.caption);
+    form.append('consentConfirmed', String(body.consentConfirmed));
+    for (const id of body.registrationIds) form.append('registrationIds', id);
+    form.append('file', body.file);
+    return request<import('../features/events/summary.schemas.ts').EventPhoto>(
+      'POST',
+      `${v1}/events/${enc(event)}/photos`,
+      form,
+    );
+  },
+  updateEventPhoto: (event: string, id: string, body: { caption?: string; registrationIds?: string[] }) =>
+    request<import('../features/events/summary.schemas.ts').EventPhoto>(
+      'PATCH',
+      `${v1}/events/${enc(event)}/photos/${enc(id)}`,
+      body,
+    ),
+  deleteEventPhoto: (event: string, id: string) =>
+    request<void>('DELETE', `${v1}/events/${enc(event)}/photos/${enc(id)}`),
+  photoParticipants: (event: string, q: string, signal?: AbortSignal) =>
+    get<{ items: import('../features/events/summary.schemas.ts').ParticipantHit[] }>(
+      withQuery(`${v1}/events/${enc(event)}/photos/participants`, { q }),
+      signal,
+    ),
 
   signUp: (body: SignUpInput) => request<Me>('POST', `${v1}/auth/signup`, body),
   signIn: (body: SignInInput) => request<Me>('POST', `${v1}/auth/signin`, body),
@@ -294,4 +475,154 @@ export const api = {
     if (input.participations) form.append('participations', input.participations, input.participations.name);
     return request<ImportJob>('POST', `${v1}/imports`, form);
   },
+
+  // Event agenda: the published version, versions, the organisers' draft and site-visit sign-ups.
+  agenda: (event: string, version?: number, signal?: AbortSignal) =>
+    get<PublishedAgenda>(
+      version ? `${v1}/events/${enc(event)}/agenda/versions/${version}` : `${v1}/events/${enc(event)}/agenda`,
+      signal,
+    ),
+  agendaVersions: (event: string, signal?: AbortSignal) =>
+    get<AgendaVersionList>(`${v1}/events/${enc(event)}/agenda/versions`, signal),
+  agendaDraft: (event: string, signal?: AbortSignal) =>
+    get<DraftAgenda>(`${v1}/events/${enc(event)}/agenda/draft`, signal),
+  publishAgenda: (event: string) =>
+    request<PublishedAgenda>('POST', `${v1}/events/${enc(event)}/agenda/publish`),
+  agendaPeople: (event: string, q: string, signal?: AbortSignal) =>
+    get<{ items: AgendaPersonHit[] }>(withQuery(`${v1}/events/${enc(event)}/agenda/people`, { q }), signal),
+  createSession: (event: string, body: CreateSessionInput) =>
+    request<SessionSaved>('POST', `${v1}/events/${enc(event)}/sessions`, body),
+  updateSession: (event: string, id: string, body: UpdateSessionInput) =>
+    request<SessionSaved>('PATCH', `${v1}/events/${enc(event)}/sessions/${enc(id)}`, body),
+  deleteSession: (event: string, id: string) =>
+    request<void>('DELETE', `${v1}/events/${enc(event)}/sessions/${enc(id)}`),
+  signUpForSession: (event: string, id: string) =>
+    request<SessionSignup>('POST', `${v1}/events/${enc(event)}/sessions/${enc(id)}/signup`),
+  withdrawFromSession: (event: string, id: string) =>
+    request<SessionSignup>('DELETE', `${v1}/events/${enc(event)}/sessions/${enc(id)}/signup`),
+
+  // B2B meetings of an event (docs/b2b.md).
+  b2b: (event: string, signal?: AbortSignal) => get<B2bOverview>(`${v1}/events/${enc(event)}/b2b`, signal),
+  b2bSetProfile: (event: string, body: { offer: string; seek: string }) =>
+    request<B2bParticipant>('PUT', `${v1}/events/${enc(event)}/b2b/profile`, body),
+  b2bOptOut: (event: string) => request<void>('DELETE', `${v1}/events/${enc(event)}/b2b/profile`),
+  b2bParticipants: (
+    event: string,
+    query: Record<string, string | number | undefined>,
+    signal?: AbortSignal,
+  ) => get<B2bParticipantList>(withQuery(`${v1}/events/${enc(event)}/b2b/participants`, query), signal),
+  b2bRequests: (event: string, signal?: AbortSignal) =>
+    get<B2bRequestList>(`${v1}/events/${enc(event)}/b2b/requests`, signal),
+  b2bCreateRequest: (
+    event: string,
+    body: { addresseeId: string; message: string; expiresAt?: string; teamIds: string[] },
+  ) => request<B2bRequest>('POST', `${v1}/events/${enc(event)}/b2b/requests`, body),
+  b2bAnswer: (
+    event: string,
+    id: string,
+    action: 'accept' | 'decline' | 'withdraw',
+    body?: { slot?: string; teamIds?: string[] },
+  ) =>
+    request<B2bRequest>('POST', `${v1}/events/${enc(event)}/b2b/requests/${enc(id)}/${action}`, body ?? {}),
+  b2bOutcome: (event: string, id: string, body: { outcome: string; note?: string }) =>
+    request<unknown>('PUT', `${v1}/events/${enc(event)}/b2b/requests/${enc(id)}/outcome`, body),
+  b2bSetBlocked: (event: string, slots: string[]) =>
+    request<void>('PUT', `${v1}/events/${enc(event)}/b2b/blocked`, { slots }),
+  b2bMeetings: (event: string, signal?: AbortSignal) =>
+    get<B2bMeetingList>(`${v1}/events/${enc(event)}/b2b/meetings`, signal),
+  b2bMeetingsPdfUrl: (event: string) => `${v1}/events/${enc(event)}/b2b/meetings.pdf`,
+  b2bSetMode: (event: string, mode: 'first_come' | 'scheduler') =>
+    request<void>('PUT', `${v1}/events/${enc(event)}/b2b/settings`, { mode }),
+  b2bDashboard: (event: string, signal?: AbortSignal) =>
+    get<B2bDashboard>(`${v1}/events/${enc(event)}/b2b/dashboard`, signal),
+  b2bPreview: (event: string, allowMoves: boolean) =>
+    request<B2bScheduleRun>('POST', `${v1}/events/${enc(event)}/b2b/schedule/preview`, { allowMoves }),
+  b2bPublish: (event: string, runId: string) =>
+    request<B2bScheduleRun>('POST', `${v1}/events/${enc(event)}/b2b/schedule/publish`, { runId }),
+  b2bTablePlan: (event: string, signal?: AbortSignal) =>
+    get<B2bTablePlan>(`${v1}/events/${enc(event)}/b2b/table-plan`, signal),
+  b2bTablePlanPdfUrl: (event: string) => `${v1}/events/${enc(event)}/b2b/table-plan.pdf`,
+
+  // Calls for host regions: calls, applications with a letter of support, reviews, selection.
+  hostCalls: (status: 'open' | 'closed' | 'draft' | 'all', signal?: AbortSignal) =>
+    get<{ items: HostCallSummary[] }>(withQuery(`${v1}/calls`, { status }), signal),
+  hostCall: (id: string, signal?: AbortSignal) => get<HostCall>(`${v1}/calls/${enc(id)}`, signal),
+  createHostCall: (body: HostCallInput) => request<HostCall>('POST', `${v1}/calls`, body),
+  updateHostCall: (id: string, body: Partial<HostCallInput>) =>
+    request<HostCall>('PATCH', `${v1}/calls/${enc(id)}`, body),
+  myHostApplications: (callId: string, signal?: AbortSignal) =>
+    get<{ items: HostApplication[] }>(`${v1}/calls/${enc(callId)}/applications/mine`, signal),
+  hostRanking: (callId: string, signal?: AbortSignal) =>
+    get<{ items: RankedApplication[] }>(`${v1}/calls/${enc(callId)}/applications`, signal),
+  applyToHostCall: (callId: string, body: HostApplicationInput) =>
+    request<HostApplication>('POST', `${v1}/calls/${enc(callId)}/applications`, body),
+  updateHostApplication: (id: string, body: Partial<Omit<HostApplicationInput, 'organisationId'>>) =>
+    request<HostApplication>('PATCH', `${v1}/call-applications/${enc(id)}`, body),
+  withdrawHostApplication: (id: string) =>
+    request<HostApplication>('POST', `${v1}/call-applications/${enc(id)}/withdraw`),
+  uploadHostLetter: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<HostApplication>('PUT', `${v1}/call-applications/${enc(id)}/letter`, form);
+  },
+  reviewHostApplication: (id: string, body: { scores: Record<string, number>; comment: string }) =>
+    request<void>('PUT', `${v1}/call-applications/${enc(id)}/review`, body),
+  selectHostApplication: (id: string) =>
+    request<{ application: HostApplication; event: { id: string; slug: string; title: string } }>(
+      'POST',
+      `${v1}/call-applications/${enc(id)}/select`,
+    ),
+
+  // Pitches of an event: the call, submissions with decks, the jury and the organisers' decisions.
+  pitchCall: (event: string, signal?: AbortSignal) =>
+    get<PitchCall>(`${v1}/events/${enc(event)}/pitch-call`, signal),
+  putPitchCall: (event: string, body: PitchCallInput) =>
+    request<PitchCall>('PUT', `${v1}/events/${enc(event)}/pitch-call`, body),
+  acceptedPitches: (event: string, signal?: AbortSignal) =>
+    get<{ items: Pitch[] }>(`${v1}/events/${enc(event)}/pitches`, signal),
+  myPitches: (event: string, signal?: AbortSignal) =>
+    get<{ items: Pitch[] }>(`${v1}/events/${enc(event)}/pitches/mine`, signal),
+  juryPitches: (event: string, signal?: AbortSignal) =>
+    get<{ items: JuryPitch[]; sessions: PitchSessionRef[] }>(
+      `${v1}/events/${enc(event)}/pitches/jury`,
+      signal,
+    ),
+  submitPitch: (event: string, body: PitchInput) =>
+    request<Pitch>('POST', `${v1}/events/${enc(event)}/pitches`, body),
+  updatePitch: (id: string, body: Partial<PitchInput>) =>
+    request<Pitch>('PATCH', `${v1}/pitches/${enc(id)}`, body),
+  withdrawPitch: (id: string) => request<Pitch>('POST', `${v1}/pitches/${enc(id)}/withdraw`),
+  uploadPitchDeck: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<Pitch>('PUT', `${v1}/pitches/${enc(id)}/deck`, form);
+  },
+  scorePitch: (id: string, body: { scores: Record<string, number>; comment: string }) =>
+    request<void>('PUT', `${v1}/pitches/${enc(id)}/score`, body),
+  decidePitch: (id: string, status: 'accepted' | 'rejected' | 'submitted') =>
+    request<Pitch>('POST', `${v1}/pitches/${enc(id)}/decision`, { status }),
+  placePitch: (id: string, sessionId: string | null, position: number) =>
+    request<Pitch>('PUT', `${v1}/pitches/${enc(id)}/placement`, { sessionId, position }),
+  // Event registration: your registration, the organisers' list and decisions, check-in, badges; outbox.
+  registrationState: (event: string, signal?: AbortSignal) =>
+    get<RegistrationState>(`${v1}/events/${enc(event)}/registration`, signal),
+  register: (event: string, body: RegisterInput) =>
+    request<Registration>('POST', `${v1}/events/${enc(event)}/registrations`, body),
+  updateRegistration: (id: string, body: UpdateRegistrationInput) =>
+    request<Registration>('PATCH', `${v1}/registrations/${enc(id)}`, body),
+  registrationAction: (id: string, action: 'cancel' | 'approve' | 'reject') =>
+    request<Registration>('POST', `${v1}/registrations/${enc(id)}/${action}`),
+  registrations: (event: string, query: RegistrationQuery, signal?: AbortSignal) =>
+    get<RegistrationList>(withQuery(`${v1}/events/${enc(event)}/registrations`, { ...query }), signal),
+  registrationSettings: (event: string, body: RegistrationSettingsInput) =>
+    request<RegistrationState>('PUT', `${v1}/events/${enc(event)}/registration-settings`, body),
+  checkInByCode: (event: string, code: string) =>
+    request<CheckInResult>('POST', `${v1}/events/${enc(event)}/check-in`, { code }),
+  checkIn: (id: string) => request<CheckInResult>('POST', `${v1}/registrations/${enc(id)}/check-in`),
+  undoCheckIn: (id: string) => request<Registration>('DELETE', `${v1}/registrations/${enc(id)}/check-in`),
+  badgeUrl: (id: string, lang: string) => `${v1}/registrations/${enc(id)}/badge.pdf?lang=${lang}`,
+  badgesUrl: (event: string, lang: string) => `${v1}/events/${enc(event)}/badges.pdf?lang=${lang}`,
+  participantsCsvUrl: (event: string) => `${v1}/events/${enc(event)}/registrations/export.csv`,
+  outbox: (query: OutboxQuery, signal?: AbortSignal) =>
+    get<OutboxList>(withQuery(`${v1}/admin/outbox`, { ...query }), signal),
 };

@@ -14,6 +14,18 @@ const RegionsPage = lazy(() => import('../features/regions/ui/RegionsPage.tsx'))
 const RegionPage = lazy(() => import('../features/regions/ui/RegionPage.tsx'));
 const EventsPage = lazy(() => import('../features/events/ui/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/events/ui/EventPage.tsx'));
+const AgendaPage = lazy(() => import('../features/events/ui/AgendaPage.tsx'));
+const AgendaEditPage = lazy(() => import('../features/events/ui/AgendaEditPage.tsx'));
+const PitchesPage = lazy(() => import('../features/events/ui/PitchesPage.tsx'));
+const SummaryPage = lazy(() => import('../features/events/ui/SummaryPage.tsx'));
+const CallsPage = lazy(() => import('../features/calls/ui/CallsPage.tsx'));
+const CallPage = lazy(() => import('../features/calls/ui/CallPage.tsx'));
+const CallReviewPage = lazy(() => import('../features/calls/ui/CallReviewPage.tsx'));
+const B2bPage = lazy(() => import('../features/matchmaking/ui/B2bPage.tsx'));
+const B2bManagePage = lazy(() => import('../features/matchmaking/ui/B2bManagePage.tsx'));
+const RegisterPage = lazy(() => import('../features/events/ui/RegisterPage.tsx'));
+const RegistrationsManagePage = lazy(() => import('../features/events/ui/RegistrationsManagePage.tsx'));
+const OutboxPage = lazy(() => import('../features/notifications/ui/OutboxPage.tsx'));
 const SignInPage = lazy(() => import('../features/accounts/ui/SignInPage.tsx'));
 const SignUpPage = lazy(() => import('../features/accounts/ui/SignUpPage.tsx'));
 const AccountPage = lazy(() => import('../features/accounts/ui/AccountPage.tsx'));
@@ -44,6 +56,18 @@ export function AppRoutes() {
         <Route path="/regions/:code" component={RegionPage} />
         <Route path="/events" component={EventsPage} />
         <Route path="/events/:slug" component={EventPage} />
+        <Route path="/events/:slug/agenda" component={AgendaPage} />
+        <Route path="/events/:slug/agenda/edit" component={AgendaEditPage} />
+        <Route path="/events/:slug/pitches" component={PitchesPage} />
+        <Route path="/events/:slug/summary" component={SummaryPage} />
+        <Route path="/calls" component={CallsPage} />
+        <Route path="/calls/:id" component={CallPage} />
+        <Route path="/calls/:id/review" component={CallReviewPage} />
+        <Route path="/events/:slug/b2b" component={B2bPage} />
+        <Route path="/events/:slug/b2b/manage" component={B2bManagePage} />
+        <Route path="/events/:slug/register" component={RegisterPage} />
+        <Route path="/events/:slug/registrations" component={RegistrationsManagePage} />
+        <Route path="/admin/outbox" component={OutboxPage} />
         <Route path="/signin" component={SignInPage} />
         <Route path="/signup" component={SignUpPage} />
         <Route path="/account" component={AccountPage} />

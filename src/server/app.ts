@@ -15,9 +15,46 @@ import {
 import { accountsRepo } from '../features/accounts/accounts.repo.ts';
 import { accountsRoutes } from '../features/accounts/accounts.routes.ts';
 import { type AccountsService, accountsService } from '../features/accounts/accounts.service.ts';
+import { callsRepo } from '../features/calls/calls.repo.ts';
+import { callsRoutes } from '../features/calls/calls.routes.ts';
+import { type CallsService, callsService } from '../features/calls/calls.service.ts';
+import { agendaRepo } from '../features/events/agenda.repo.ts';
+import { agendaRoutes } from '../features/events/agenda.routes.ts';
+import { type AgendaService, agendaService } from '../features/events/agenda.service.ts';
+import { type BadgesService, badgesService } from '../features/events/badges.service.ts';
+import { bannerRepo } from '../features/events/banner.repo.ts';
+import { bannerRoutes } from '../features/events/banner.routes.ts';
+import { type BannerService, bannerService } from '../features/events/banner.service.ts';
+import { checkinRoutes } from '../features/events/checkin.routes.ts';
+import { type CheckinService, checkinService } from '../features/events/checkin.service.ts';
 import { eventsRepo } from '../features/events/events.repo.ts';
 import { eventsRoutes } from '../features/events/events.routes.ts';
-import { type EventsService, eventsService } from '../features/events/events.service.ts';
+import { type EventsService, eventsService, type SeatSettings } from '../features/events/events.service.ts';
+import { exportsRoutes } from '../features/events/exports/exports.routes.ts';
+import { type ExportsService, exportsService } from '../features/events/exports/exports.service.ts';
+import { galleryRepo } from '../features/events/gallery.repo.ts';
+import { galleryRoutes } from '../features/events/gallery.routes.ts';
+import { type GalleryService, galleryService } from '../features/events/gallery.service.ts';
+import { pitchesRepo } from '../features/events/pitches.repo.ts';
+import { pitchesRoutes } from '../features/events/pitches.routes.ts';
+import { type PitchesService, pitchesService } from '../features/events/pitches.service.ts';
+import { registrationsRepo } from '../features/events/registrations.repo.ts';
+import { registrationsRoutes } from '../features/events/registrations.routes.ts';
+import { type RegistrationsService, registrationsService } from '../features/events/registrations.service.ts';
+import { signupsRepo } from '../features/events/signups.repo.ts';
+import { type SignupsService, signupsService } from '../features/events/signups.service.ts';
+import { summaryRepo } from '../features/events/summary.repo.ts';
+import { summaryRoutes } from '../features/events/summary.routes.ts';
+import { type SummaryService, summaryService } from '../features/events/summary.service.ts';
+import { b2bRepo } from '../features/matchmaking/b2b.repo.ts';
+import { b2bRoutes } from '../features/matchmaking/b2b.routes.ts';
+import { type B2bService, b2bService } from '../features/matchmaking/b2b.service.ts';
+import { type MeetingsService, meetingsService } from '../features/matchmaking/meetings.service.ts';
+import { type ScheduleService, scheduleService } from '../features/matchmaking/schedule.service.ts';
+import { type Mailer, mailer } from '../features/notifications/mailer.ts';
+import { outboxRepo } from '../features/notifications/outbox.repo.ts';
+import { outboxRoutes } from '../features/notifications/outbox.routes.ts';
+import { type OutboxService, outboxService } from '../features/notifications/outbox.service.ts';
 import { importRepo } from '../features/organisations/import/import.repo.ts';
 import { importRoutes } from '../features/organisations/import/import.routes.ts';
 import { type ImportService, importService } from '../features/organisations/import/import.service.ts';
@@ -52,14 +89,36 @@ export interface Services {
   profiles: ProfileServices;
   search: SearchService;
   events: EventsService;
+  banners: BannerService;
+  summaries: SummaryService;
+  gallery: GalleryService;
+  exports: ExportsService;
+  agenda: AgendaService;
+  signups: SignupsService;
   overview: OverviewService;
   imports: ImportService;
+  b2b: B2bService;
+  b2bSchedule: ScheduleService;
+  b2bMeetings: MeetingsService;
+  calls: CallsService;
+  pitches: PitchesService;
+  registrations: RegistrationsService;
+  checkin: CheckinService;
+  badges: BadgesService;
+  mailer: Mailer;
+  outbox: OutboxService;
 }
 
-export function buildServices(database: Database, config: Pick<Config, 'sessionDays'>): Services {
+export function buildServices(
+  database: Database,
+  config: Pick<Config, 'sessionDays'> & Partial<Pick<Config, 'smtp' | 'publicUrl'>>,
+): Services {
   const db = database.db;
-  const events = eventsService(eventsRepo(db));
+  const seats: { apply?: SeatSettings } = {};
+  const events = eventsService(eventsRepo(db), seats);
   const organisations = organisationsService(organisationsRepo(db));
+  const registrations = registrationServices(database, organisations, config);
+  seats.apply = (actor, eventId, input) => registrations.registrations.settings(actor, eventId, input);
   return {
     organisations,
     profiles: profileServices(db, organisations),
@@ -67,8 +126,53 @@ export function buildServices(database: Database, config: Pick<Config, 'sessionD
     accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
     regions: regionsService(regionsRepo(db)),
     events,
+    ...summaryServices(db, events),
+    exports: exportsService(db),
+    agenda: agendaService(agendaRepo(db), signupsRepo(db)),
+    signups: signupsService(agendaRepo(db), signupsRepo(db)),
     overview: overviewService(db, events),
     imports: importService(importRepo(db)),
+    b2b: b2bService(b2bRepo(db)),
+    b2bSchedule: scheduleService(b2bRepo(db)),
+    b2bMeetings: meetingsService(b2bRepo(db)),
+    calls: callsService(callsRepo(db)),
+    pitches: pitchesService(pitchesRepo(db)),
+    ...registrations,
+  };
+}
+
+/** The event banner and what comes after the event: summary, quotes, links, gallery. */
+function summaryServices(db: Database['db'], events: EventsService) {
+  const repo = eventsRepo(db);
+  return {
+    banners: bannerService(bannerRepo(db), repo, events),
+    summaries: summaryService(summaryRepo(db), repo, galleryRepo(db)),
+    gallery: galleryService(galleryRepo(db), repo, summaryRepo(db)),
+  };
+}
+
+/** Registrations, check-in and badges, with the e-mail outbox they write to (SMTP when configured). */
+function registrationServices(
+  database: Database,
+  organisations: OrganisationsService,
+  config: Partial<Pick<Config, 'smtp' | 'publicUrl'>>,
+) {
+  const db = database.db;
+  const mail = mailer(db, config.smtp ?? null);
+  const repo = registrationsRepo(db);
+  const registrations = registrationsService({
+    db,
+    repo,
+    organisations,
+    mailer: mail,
+    publicUrl: config.publicUrl ?? '',
+  });
+  return {
+    registrations,
+    checkin: checkinService(repo, registrations),
+    badges: badgesService(repo, registrations),
+    mailer: mail,
+    outbox: outboxService(outboxRepo(db), { smtpConfigured: mail.smtpConfigured }),
   };
 }
 
@@ -159,6 +263,17 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   organisationsRoutes(app, services);
   await importRoutes(app, services);
   eventsRoutes(app, services);
+  bannerRoutes(app, services);
+  summaryRoutes(app, services);
+  galleryRoutes(app, services);
+  b2bRoutes(app, services);
+  exportsRoutes(app, { exports: services.exports, publicUrl: config.publicUrl });
+  agendaRoutes(app, services);
+  callsRoutes(app, services);
+  pitchesRoutes(app, services);
+  registrationsRoutes(app, services);
+  checkinRoutes(app, services);
+  outboxRoutes(app, services);
 
   await app.register(async (geo) => {
     await geo.register(fastifyStatic, {
@@ -173,6 +288,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     publicUrl: config.publicUrl,
     events: services.events,
     organisations: services.organisations,
+    summaries: services.summaries,
   });
   return { app, services };
 }

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { startNotificationSweep } from '../features/notifications/reminders.ts';
 import { buildApp } from './app.ts';
 import { openMigrated, prepareData } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -19,7 +20,9 @@ export async function serve(): Promise<void> {
   const started = performance.now();
   const database = await openMigrated(config, say);
   await prepareData(database, config, say);
-  const { app } = await buildApp({ config, database });
+  const { app, services } = await buildApp({ config, database });
+  // Event reminders and delivery of queued e-mail, every 15 minutes while the server runs.
+  const stopSweep = startNotificationSweep(database.db, services.mailer, config.publicUrl);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -28,6 +31,7 @@ export async function serve(): Promise<void> {
     say(`${signal} received, shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopSweep();
     try {
       await app.close();
       await database.close();

@@ -8,6 +8,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { hashToken } from '../../src/features/accounts/tokens.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
+import { type AgendaMatrixCtx, setUpAgendaMatrix } from './agenda-matrix.ts';
+import { type B2bMatrixCtx, setUpB2bMatrix } from './b2b-matrix.ts';
+import { CALLS_MATRIX, type CallsMatrixCtx, setUpCallsMatrix } from './calls-matrix.ts';
+import {
+  REGISTRATIONS_MATRIX,
+  type RegistrationsMatrixCtx,
+  setUpRegistrationsMatrix,
+} from './registrations-matrix.ts';
+import { SUMMARY_MATRIX, type SummaryMatrixCtx, setUpSummaryMatrix } from './summary-matrix.ts';
 
 type Who = 'anonymous' | 'user' | 'orgMember' | 'orgAdmin' | 'participant' | 'organiser' | 'admin';
 const MILAN = 'clusters-meet-regions-milan-2024';
@@ -22,6 +31,16 @@ interface Ctx {
   targetEmail: string;
   /** Directory profile fixtures, run by orgAdmin with orgMember as member (see setUpProfiles). */
   profile: ProfileCtx;
+  /** Agenda fixtures (see agenda-matrix.ts). */
+  agenda: AgendaMatrixCtx;
+  /** B2B meeting fixtures (see b2b-matrix.ts). */
+  b2b: B2bMatrixCtx;
+  /** Host-call and pitch fixtures (see calls-matrix.ts). */
+  calls: CallsMatrixCtx;
+  /** Registration fixtures (see registrations-matrix.ts). */
+  registrations: RegistrationsMatrixCtx;
+  /** Event banner and summary fixtures on the Milan event (see summary-matrix.ts). */
+  summary: SummaryMatrixCtx;
 }
 
 interface ProfileCtx {
@@ -279,6 +298,143 @@ const MATRIX: RouteSpec[] = [
     body: () => IMPORT_UPLOAD.payload,
     expect: { anonymous: 401, user: 403, orgAdmin: 403, organiser: 403, admin: 200 },
   },
+  // Agenda: the event's organisers and administrators edit the draft; publish runs after the edits.
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/sessions',
+    url: (c) => `/api/v1/events/${c.milanId}/sessions`,
+    body: (_c, who) => ({
+      type: 'break',
+      title: `Break added by ${who}`,
+      startsAt: '2024-03-27T16:00:00+01:00',
+      endsAt: '2024-03-27T16:15:00+01:00',
+    }),
+    expect: { anonymous: 401, user: 403, orgAdmin: 403, participant: 403, organiser: 201, admin: 201 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/events/{id}/sessions/{sessionId}',
+    url: (c) => `/api/v1/events/${c.milanId}/sessions/${c.agenda.milanSessionId}`,
+    body: (_c, who) => ({ description: `Edited by ${who}` }),
+    expect: { anonymous: 401, user: 403, orgAdmin: 403, participant: 403, organiser: 200, admin: 200 },
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/events/{id}/sessions/{sessionId}/people',
+    url: (c) => `/api/v1/events/${c.milanId}/sessions/${c.agenda.milanSessionId}/people`,
+    body: () => ({ people: [] }),
+    expect: { anonymous: 401, user: 403, orgAdmin: 403, participant: 403, organiser: 200, admin: 200 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/events/{id}/sessions/{sessionId}',
+    // Each caller gets a session of its own, so both authorised callers delete one.
+    url: (c) => `/api/v1/events/${c.milanId}/sessions/${c.agenda.deletable.pop()}`,
+    expect: { anonymous: 401, user: 403, orgAdmin: 403, participant: 403, organiser: 204, admin: 204 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/agenda/publish',
+    url: (c) => `/api/v1/events/${c.milanId}/agenda/publish`,
+    // Administrators publish too (test/api/agenda.test.ts); a second publication here would find nothing new (409).
+    expect: { anonymous: 401, user: 403, orgAdmin: 403, participant: 403, organiser: 201 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/sessions/{sessionId}/signup',
+    url: (c) => `/api/v1/events/${c.agenda.futureEventId}/sessions/${c.agenda.visitId}/signup`,
+    // Only a confirmed registration gives a seat; `participant` has one for this event.
+    expect: { anonymous: 401, user: 403, organiser: 403, admin: 403, participant: 201 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/events/{id}/sessions/{sessionId}/signup',
+    url: (c) => `/api/v1/events/${c.agenda.futureEventId}/sessions/${c.agenda.visitId}/signup`,
+    expect: { anonymous: 401, user: 200, participant: 200 },
+  },
+  // B2B meetings (test/api/b2b-matrix.ts): `participant` is registered and opted in; `organiser` runs
+  // the event. In this order: publishing needs the fixture's preview to be the latest and unchanged.
+  {
+    method: 'PUT',
+    path: '/api/v1/events/{id}/b2b/profile',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/profile`,
+    body: () => ({ offer: 'Robots', seek: 'Partners' }),
+    expect: { anonymous: 401, user: 403, organiser: 403, admin: 403, participant: 200 },
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/events/{id}/b2b/blocked',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/blocked`,
+    body: () => ({ slots: [] }),
+    expect: { anonymous: 401, user: 403, organiser: 403, participant: 204 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/b2b/schedule/publish',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/schedule/publish`,
+    body: (c) => ({ runId: c.b2b.runId }),
+    expect: { anonymous: 401, user: 403, participant: 403, organiser: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/b2b/schedule/preview',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/schedule/preview`,
+    body: () => ({}),
+    expect: { anonymous: 401, user: 403, participant: 403, organiser: 200, admin: 200 },
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/events/{id}/b2b/settings',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/settings`,
+    body: () => ({ mode: 'scheduler' }),
+    expect: { anonymous: 401, user: 403, participant: 403, organiser: 204, admin: 204 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/b2b/requests',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/requests`,
+    body: (c) => ({ addresseeId: c.b2b.addresseeId, message: 'Shall we meet?' }),
+    expect: { anonymous: 401, user: 403, organiser: 403, participant: 201 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/b2b/requests/{requestId}/accept',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/requests/${c.b2b.acceptId}/accept`,
+    body: () => ({}),
+    // Outsiders do not learn that the request exists; organisers see it but only the addressee answers.
+    expect: { anonymous: 401, user: 404, organiser: 403, admin: 403, participant: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/b2b/requests/{requestId}/decline',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/requests/${c.b2b.declineId}/decline`,
+    expect: { anonymous: 401, user: 404, organiser: 403, participant: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/b2b/requests/{requestId}/withdraw',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/requests/${c.b2b.withdrawId}/withdraw`,
+    expect: { anonymous: 401, user: 404, organiser: 403, participant: 200 },
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/events/{id}/b2b/requests/{requestId}/outcome',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/requests/${c.b2b.outcomeId}/outcome`,
+    body: () => ({ outcome: 'follow_up' }),
+    expect: { anonymous: 401, user: 404, organiser: 403, participant: 200 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/events/{id}/b2b/profile',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/profile`,
+    expect: { anonymous: 401, user: 403, organiser: 403, participant: 204 },
+  },
+  // Host-region calls and pitches (entries in calls-matrix.ts).
+  ...CALLS_MATRIX,
+  // Event registrations, check-in (entries in registrations-matrix.ts).
+  ...REGISTRATIONS_MATRIX,
+  // Event banner and the summary after the event (entries in summary-matrix.ts).
+  ...SUMMARY_MATRIX,
 ];
 
 /** Profiles in each state run by orgAdmin (orgMember a member), claims, a member, a user, invitations. */
@@ -429,6 +585,11 @@ for (const backend of backends()) {
       assert.equal(token.statusCode, 201, token.body);
       c.userTokenId = token.json().id;
       c.profile = await setUpProfiles(t, ids);
+      c.agenda = await setUpAgendaMatrix(t, milan.id, c.cookies.admin, ids.participant);
+      c.b2b = await setUpB2bMatrix(t, ids);
+      c.calls = await setUpCallsMatrix(t, ids);
+      c.registrations = await setUpRegistrationsMatrix(t, ids, c.cookies);
+      c.summary = await setUpSummaryMatrix(t, milan.id, c.cookies.admin);
     });
     after(() => t.close());
 

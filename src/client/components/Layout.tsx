@@ -35,7 +35,7 @@ const NAV: NavItem[] = [
   { key: 'nav.regions', href: '/regions' },
   { key: 'nav.partners' },
   { key: 'nav.events', href: '/events' },
-  { key: 'nav.calls' },
+  { key: 'nav.calls', href: '/calls' },
   { key: 'nav.news' },
 ];
 

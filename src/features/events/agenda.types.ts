@@ -38,6 +38,8 @@ export interface AgendaPersonSnapshot {
   honorific: string | null;
   jobTitle: string | null;
   organisationName: string | null;
+  /** Added by the agenda feature to link the organisation; absent in snapshots written before. */
+  organisationSlug?: string | null;
   role: SessionRole;
 }
 

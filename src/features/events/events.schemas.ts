@@ -22,10 +22,23 @@ export const eventSummarySchema = z
     timeZone: z.string().describe('IANA time zone; show all times in it'),
     city: z.string().nullable(),
     hostRegion: regionRefSchema.nullable(),
-    status: z.enum(['draft', 'published', 'cancelled']),
+    status: z
+      .enum(['draft', 'published', 'cancelled', 'past'])
+      .describe(
+        "'past' is derived, never stored: a published event whose end is over reads as past. Drafts stay 'draft' and cancelled events 'cancelled'.",
+      ),
     sample: z.boolean(),
   })
   .meta({ id: 'EventSummary' });
+
+export const eventBannerSchema = z
+  .object({
+    url: z.string().describe('The banner for the page (at most 1600 px wide, WebP); versioned, cache it'),
+    cardUrl: z.string().describe('The 1200×630 JPEG used by share cards (Open Graph, X)'),
+    width: z.number().int(),
+    height: z.number().int(),
+  })
+  .meta({ id: 'EventBanner' });
 
 export const eventPersonRoleSchema = z.enum([
   'speaker',
@@ -44,6 +57,14 @@ export const eventSchema = eventSummarySchema
     capacity: z.number().int().nullable(),
     reportedParticipants: z.number().int().nullable(),
     website: z.string().nullable(),
+    themes: z.array(z.string()),
+    banner: eventBannerSchema.nullable(),
+    registrationOpensAt: z.string().nullable(),
+    registrationClosesAt: z.string().nullable(),
+    requiresApproval: z.boolean(),
+    inputPaperUrl: z.string().nullable().describe('The Input Paper on the host region (https)'),
+    b2bMode: z.enum(['first_come', 'scheduler']),
+    agendaVersion: z.number().int().describe('The published agenda version (0: none yet)'),
     organisers: z.array(organisationSummarySchema),
     people: z.array(
       personSummarySchema.extend({
@@ -95,19 +116,40 @@ const eventFields = z.object({
   status: z.enum(['draft', 'published', 'cancelled']),
   capacity: z.number().int().min(1).max(1_000_000).nullable(),
   website: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).nullable(),
+  themes: z
+    .array(z.string().trim().min(1, 'A theme cannot be empty').max(60, 'At most 60 characters'))
+    .max(10, 'At most 10 themes')
+    .refine((v) => new Set(v.map((x) => x.toLowerCase())).size === v.length, 'Each theme once'),
+  registrationOpensAt: dateTime.nullable(),
+  registrationClosesAt: dateTime.nullable(),
+  requiresApproval: z.boolean(),
+  inputPaperUrl: z
+    .union([z.url({ protocol: /^https$/, message: 'An https:// address' }).max(2000), z.literal('')])
+    .nullable(),
+  b2bMode: z.enum(['first_come', 'scheduler']),
 });
 const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) =>
   !v.startsAt || !v.endsAt || Date.parse(v.endsAt) >= Date.parse(v.startsAt);
+const closesAfterOpens = (v: { registrationOpensAt?: string | null; registrationClosesAt?: string | null }) =>
+  !v.registrationOpensAt ||
+  !v.registrationClosesAt ||
+  Date.parse(v.registrationClosesAt) > Date.parse(v.registrationOpensAt);
+const closesAfterOpensError = {
+  message: 'Registration must close after it opens',
+  path: ['registrationClosesAt'],
+};
 
 export const createEventBody = eventFields
   .partial()
   .required({ title: true, startsAt: true, endsAt: true, timeZone: true })
   .extend({ organiserOrganisationIds: z.array(z.uuid()).max(20).optional() })
-  .refine(endsAfterStart, { message: 'The event must end after it starts', path: ['endsAt'] });
+  .refine(endsAfterStart, { message: 'The event must end after it starts', path: ['endsAt'] })
+  .refine(closesAfterOpens, closesAfterOpensError);
 export const updateEventBody = eventFields
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change')
-  .refine(endsAfterStart, { message: 'The event must end after it starts', path: ['endsAt'] });
+  .refine(endsAfterStart, { message: 'The event must end after it starts', path: ['endsAt'] })
+  .refine(closesAfterOpens, closesAfterOpensError);
 
 export const eventParams = z.object({ id: z.string().min(1).max(120) });
 export const addEventMemberBody = z.object({
@@ -117,3 +159,4 @@ export const addEventMemberBody = z.object({
 
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 export type EventDetail = z.infer<typeof eventSchema>;
+export type EventBanner = z.infer<typeof eventBannerSchema>;

@@ -24,7 +24,19 @@ interface SummaryRow {
   sample: boolean;
 }
 
-export function toEventSummary(r: SummaryRow): EventSummary {
+/**
+ * 'past' is derived, not stored: a published event whose end is over. Drafts stay drafts (they are still
+ * unpublished) and cancelled events stay cancelled.
+ */
+export function displayStatus(
+  status: 'draft' | 'published' | 'cancelled',
+  endsAt: Date,
+  now = new Date(),
+): EventSummary['status'] {
+  return status === 'published' && endsAt.getTime() < now.getTime() ? 'past' : status;
+}
+
+export function toEventSummary(r: SummaryRow, now = new Date()): EventSummary {
   return {
     id: r.id,
     slug: r.slug,
@@ -38,7 +50,7 @@ export function toEventSummary(r: SummaryRow): EventSummary {
       r.host_region_code && r.region_name !== null
         ? { code: r.host_region_code, name: r.region_name, level: r.region_level ?? 2 }
         : null,
-    status: r.status,
+    status: displayStatus(r.status, r.ends_at, now),
     sample: r.sample,
   };
 }
@@ -57,7 +69,17 @@ export interface EventInput {
   status?: 'draft' | 'published' | 'cancelled';
   capacity?: number | null;
   website?: string | null;
+  themes?: string[];
+  registrationOpensAt?: string | null;
+  registrationClosesAt?: string | null;
+  requiresApproval?: boolean;
+  inputPaperUrl?: string | null;
+  b2bMode?: 'first_come' | 'scheduler';
 }
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+/** Registration may open at most this long before the event starts. */
+const REGISTRATION_LEAD_MS = 3 * 366 * 24 * 3600 * 1000;
 
 function toColumns(i: EventInput): Updateable<DB['events']> {
   const c: Updateable<DB['events']> = {};
@@ -74,13 +96,29 @@ function toColumns(i: EventInput): Updateable<DB['events']> {
   if (i.status !== undefined) c.status = i.status;
   if (i.capacity !== undefined) c.capacity = i.capacity;
   if (i.website !== undefined) c.website = i.website || null;
+  if (i.themes !== undefined) c.themes = i.themes;
+  if (i.registrationOpensAt !== undefined) c.registration_opens_at = i.registrationOpensAt;
+  if (i.registrationClosesAt !== undefined) c.registration_closes_at = i.registrationClosesAt;
+  if (i.requiresApproval !== undefined) c.requires_approval = i.requiresApproval;
+  if (i.inputPaperUrl !== undefined) c.input_paper_url = i.inputPaperUrl || null;
+  if (i.b2bMode !== undefined) c.b2b_mode = i.b2bMode;
   return c;
 }
 
 const fieldError = (field: string, message: string) =>
   badRequest(message, { fields: [{ field: `body.${field}`, message }] });
 
-export function eventsService(repo: EventsRepo) {
+/**
+ * Applies seat settings (capacity, organiser approval) under the event's lock, promoting from the
+ * waiting list when seats open up: the registrations service provides it.
+ */
+export type SeatSettings = (
+  actor: Actor,
+  eventId: string,
+  input: { capacity?: number | null; requiresApproval?: boolean },
+) => Promise<unknown>;
+
+export function eventsService(repo: EventsRepo, seats: { apply?: SeatSettings } = {}) {
   async function get(actor: Actor | null, idOrSlug: string): Promise<EventDetail> {
     const e = await repo.find(idOrSlug);
     if (!e || !canEvent(actor, 'read', e)) throw notFound('Event');
@@ -93,6 +131,22 @@ export function eventsService(repo: EventsRepo) {
       capacity: e.capacity,
       reportedParticipants: e.reported_participants,
       website: e.website,
+      themes: e.themes,
+      banner:
+        e.banner_file_id && e.banner_card_file_id && e.banner_width && e.banner_height
+          ? {
+              url: `/api/v1/events/${e.id}/banner?v=${e.banner_file_id}`,
+              cardUrl: `/api/v1/events/${e.id}/banner/card?v=${e.banner_card_file_id}`,
+              width: e.banner_width,
+              height: e.banner_height,
+            }
+          : null,
+      registrationOpensAt: iso(e.registration_opens_at),
+      registrationClosesAt: iso(e.registration_closes_at),
+      requiresApproval: e.requires_approval,
+      inputPaperUrl: e.input_paper_url,
+      b2bMode: e.b2b_mode,
+      agendaVersion: e.agenda_version,
       organisers: organisers.map(toOrganisationSummary),
       people: people.map((p) => ({
         id: p.id,
@@ -113,6 +167,18 @@ export function eventsService(repo: EventsRepo) {
     if (code && !(await repo.regionExists(code))) throw fieldError('hostRegionCode', 'Unknown NUTS code');
   }
 
+  /** The registration window, as it will be stored: closes after it opens, ends by the event's end. */
+  function checkWindow(w: { startsAt: string; endsAt: string; opens: string | null; closes: string | null }) {
+    if (w.opens && w.closes && Date.parse(w.closes) <= Date.parse(w.opens))
+      throw fieldError('registrationClosesAt', 'Registration must close after it opens');
+    if (w.closes && Date.parse(w.closes) > Date.parse(w.endsAt))
+      throw fieldError('registrationClosesAt', 'Registration must close by the end of the event');
+    if (w.opens && Date.parse(w.opens) >= Date.parse(w.endsAt))
+      throw fieldError('registrationOpensAt', 'Registration must open before the event ends');
+    if (w.opens && Date.parse(w.opens) < Date.parse(w.startsAt) - REGISTRATION_LEAD_MS)
+      throw fieldError('registrationOpensAt', 'Registration opens at most three years before the event');
+  }
+
   return {
     get,
     async list(
@@ -127,7 +193,8 @@ export function eventsService(repo: EventsRepo) {
             .filter(([, r]) => r === 'organiser')
             .map(([id]) => id as string);
       const r = await repo.list({ ...f, includeDraftsOf }, page, pageSize);
-      return { items: r.items.map(toEventSummary), total: r.total, page, pageSize };
+      const now = new Date();
+      return { items: r.items.map((row) => toEventSummary(row, now)), total: r.total, page, pageSize };
     },
     async create(
       actor: Actor | null,
@@ -142,6 +209,12 @@ export function eventsService(repo: EventsRepo) {
       if (!actor) throw unauthenticated();
       if (!canEvent(actor, 'create')) throw forbidden('Only platform administrators create events');
       await checkRegion(input.hostRegionCode);
+      checkWindow({
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        opens: input.registrationOpensAt ?? null,
+        closes: input.registrationClosesAt ?? null,
+      });
       const organiserIds = [...new Set(input.organiserOrganisationIds ?? [])];
       const known = await repo.existingOrganisations(organiserIds);
       const unknown = organiserIds.filter((id) => !known.includes(id));
@@ -184,7 +257,25 @@ export function eventsService(repo: EventsRepo) {
       const endsAt = input.endsAt ?? e.ends_at.toISOString();
       if (Date.parse(endsAt) < Date.parse(startsAt))
         throw fieldError('endsAt', 'The event must end after it starts');
-      await repo.update(e.id, toColumns(input));
+      checkWindow({
+        startsAt,
+        endsAt,
+        opens:
+          input.registrationOpensAt !== undefined ? input.registrationOpensAt : iso(e.registration_opens_at),
+        closes:
+          input.registrationClosesAt !== undefined
+            ? input.registrationClosesAt
+            : iso(e.registration_closes_at),
+      });
+      // Seats change through the registrations service, so that a larger capacity promotes people from
+      // the waiting list at once and the seat count is never read while it changes.
+      const { capacity, requiresApproval, ...rest } = input;
+      const seatChange = capacity !== undefined || requiresApproval !== undefined;
+      if (!seats.apply || !seatChange) await repo.update(e.id, toColumns(seats.apply ? rest : input));
+      else {
+        if (Object.keys(rest).length > 0) await repo.update(e.id, toColumns(rest));
+        await seats.apply(actor, e.id, { capacity, requiresApproval });
+      }
       return get(actor, e.id);
     },
     async addMember(

@@ -258,6 +258,10 @@ export interface EventsTable {
   input_paper_url: string | null;
   b2b_mode: Generated<'first_come' | 'scheduler'>;
   agenda_version: Generated<number>;
+  /** 0008_event_summary.sql */
+  banner_card_file_id: string | null;
+  banner_width: number | null;
+  banner_height: number | null;
 }
 
 export interface EventOrganisersTable {
@@ -441,6 +445,188 @@ export interface EmailOutboxTable {
   sent_at: Date | string | null;
 }
 
+/** 0009_b2b.sql: B2B matchmaking. */
+export type B2bRequestStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+export type B2bOutcome = 'held' | 'no_show' | 'follow_up' | 'cooperation';
+
+export interface B2bProfilesTable {
+  registration_id: string;
+  event_id: string;
+  offer: Generated<string>;
+  seek: Generated<string>;
+  organisation_id: string | null;
+  active: Generated<boolean>;
+  sample: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface B2bRequestsTable {
+  id: Generated<string>;
+  event_id: string;
+  requester_id: string;
+  addressee_id: string;
+  message: Generated<string>;
+  status: Generated<B2bRequestStatus>;
+  expires_at: Date | string | null;
+  responded_at: Date | string | null;
+  priority: Generated<number>;
+  sample: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface B2bRequestMembersTable {
+  request_id: string;
+  registration_id: string;
+  side: 'requester' | 'addressee';
+}
+
+export interface B2bMeetingsTable {
+  id: Generated<string>;
+  event_id: string;
+  request_id: string;
+  session_id: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  table_no: number;
+  source: 'first_come' | 'scheduler';
+  sample: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface B2bMeetingParticipantsTable {
+  meeting_id: string;
+  registration_id: string;
+  starts_at: Date | string;
+}
+
+export interface B2bBlockedSlotsTable {
+  registration_id: string;
+  starts_at: Date | string;
+}
+
+export interface B2bOutcomesTable {
+  request_id: string;
+  registration_id: string;
+  outcome: B2bOutcome;
+  note: Generated<string>;
+  sample: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface B2bScheduleRunsTable {
+  id: Generated<string>;
+  event_id: string;
+  allow_moves: boolean;
+  fingerprint: string;
+  /** ScheduleRunResult (features/matchmaking/b2b.schemas.ts), as JSON. */
+  result: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  published_at: Date | string | null;
+}
+
+/** 0007_host_calls.sql: the call for host regions. */
+export interface HostCallsTable {
+  id: Generated<string>;
+  title: string;
+  body: Generated<string>;
+  /** [{ key, label, weight }] */
+  criteria: ColumnType<unknown, string | undefined, string>;
+  deadline: Timestamp;
+  status: Generated<'draft' | 'open' | 'closed'>;
+  sample: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface HostApplicationsTable {
+  id: Generated<string>;
+  call_id: string;
+  organisation_id: string;
+  applicant_id: string | null;
+  region_code: string;
+  /** 'YYYY-MM-DD' (the pg driver's date parser is left alone: see calls.repo.ts) */
+  starts_on: ColumnType<Date | string, string, string>;
+  ends_on: ColumnType<Date | string, string, string>;
+  theme: string;
+  venue: Generated<string>;
+  motivation: Generated<string>;
+  letter_file_id: string | null;
+  status: Generated<'submitted' | 'withdrawn' | 'selected'>;
+  event_id: string | null;
+  sample: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface HostApplicationReviewsTable {
+  application_id: string;
+  reviewer_id: string;
+  /** { criterionKey: 0..10 } */
+  scores: ColumnType<unknown, string, string>;
+  comment: Generated<string>;
+  updated_at: Timestamp;
+}
+
+/** 0008_event_summary.sql: the summary after the event. */
+export interface EventSummariesTable {
+  event_id: string;
+  body_html: Generated<string>;
+  published: Generated<boolean>;
+  published_at: Date | string | null;
+  updated_by: string | null;
+  sample: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface EventQuotesTable {
+  id: Generated<string>;
+  event_id: string;
+  person_id: string;
+  text: string;
+  context: string | null;
+  paraphrase: Generated<boolean>;
+  position: Generated<number>;
+  sample: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface EventPhotosTable {
+  id: Generated<string>;
+  event_id: string;
+  file_id: string;
+  thumb_file_id: string;
+  width: number;
+  height: number;
+  caption: Generated<string>;
+  position: Generated<number>;
+  consent_confirmed_by: string | null;
+  consent_confirmed_at: Date | string;
+  uploaded_by: string | null;
+  sample: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface EventPhotoPeopleTable {
+  photo_id: string;
+  registration_id: string;
+}
+
+export interface EventLinksTable {
+  id: Generated<string>;
+  event_id: string;
+  kind: 'recording' | 'document';
+  title: string;
+  url: string;
+  position: Generated<number>;
+  sample: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -471,4 +657,20 @@ export interface DB {
   pitches: PitchesTable;
   pitch_scores: PitchScoresTable;
   email_outbox: EmailOutboxTable;
+  event_summaries: EventSummariesTable;
+  event_quotes: EventQuotesTable;
+  event_photos: EventPhotosTable;
+  event_photo_people: EventPhotoPeopleTable;
+  event_links: EventLinksTable;
+  b2b_profiles: B2bProfilesTable;
+  b2b_requests: B2bRequestsTable;
+  b2b_request_members: B2bRequestMembersTable;
+  b2b_meetings: B2bMeetingsTable;
+  b2b_meeting_participants: B2bMeetingParticipantsTable;
+  b2b_blocked_slots: B2bBlockedSlotsTable;
+  b2b_outcomes: B2bOutcomesTable;
+  b2b_schedule_runs: B2bScheduleRunsTable;
+  host_calls: HostCallsTable;
+  host_applications: HostApplicationsTable;
+  host_application_reviews: HostApplicationReviewsTable;
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EventsService } from '../../features/events/events.service.ts';
+import { summaryText } from '../../features/events/summary.sanitize.ts';
+import type { SummaryService } from '../../features/events/summary.service.ts';
 import type { OrganisationsService } from '../../features/organisations/organisations.service.ts';
 import { AppError } from './errors.ts';
 
@@ -11,6 +13,8 @@ export interface PageMeta {
   description: string;
   type: 'website' | 'article' | 'profile';
   jsonLd?: Record<string, unknown>;
+  /** A share-card image (absolute URL); makes the X card a large-image one. */
+  image?: { url: string; width: number; height: number; alt: string };
 }
 
 const esc = (s: string) =>
@@ -29,10 +33,21 @@ export function renderHead(meta: PageMeta, url: string): string {
     `<meta property="og:title" content="${esc(meta.title)}">`,
     `<meta property="og:description" content="${esc(clip(meta.description))}">`,
     `<meta property="og:url" content="${esc(url)}">`,
-    `<meta name="twitter:card" content="summary">`,
+    `<meta name="twitter:card" content="${meta.image ? 'summary_large_image' : 'summary'}">`,
     `<meta name="twitter:title" content="${esc(meta.title)}">`,
     `<meta name="twitter:description" content="${esc(clip(meta.description))}">`,
   ];
+  if (meta.image) {
+    tags.push(
+      `<meta property="og:image" content="${esc(meta.image.url)}">`,
+      `<meta property="og:image:type" content="image/jpeg">`,
+      `<meta property="og:image:width" content="${meta.image.width}">`,
+      `<meta property="og:image:height" content="${meta.image.height}">`,
+      `<meta property="og:image:alt" content="${esc(clip(meta.image.alt))}">`,
+      `<meta name="twitter:image" content="${esc(meta.image.url)}">`,
+      `<meta name="twitter:image:alt" content="${esc(clip(meta.image.alt))}">`,
+    );
+  }
   if (meta.jsonLd) {
     // "<" is escaped so a value can never close the script element.
     const json = JSON.stringify({ '@context': 'https://schema.org', ...meta.jsonLd }).replace(
@@ -60,7 +75,13 @@ const DEFAULT_DESCRIPTION =
 
 export function registerSpa(
   app: FastifyInstance,
-  deps: { clientDir: string; publicUrl: string; events: EventsService; organisations: OrganisationsService },
+  deps: {
+    clientDir: string;
+    publicUrl: string;
+    events: EventsService;
+    organisations: OrganisationsService;
+    summaries: SummaryService;
+  },
 ): void {
   const indexPath = join(deps.clientDir, 'index.html');
   const built = existsSync(indexPath);
@@ -82,19 +103,26 @@ export function registerSpa(
   }
 
   async function metaFor(req: FastifyRequest, path: string): Promise<{ meta: PageMeta; status: number }> {
-    const eventMatch = /^\/events\/([^/]+)$/.exec(path);
+    // The event page and its summary page share the event's card; other event tabs get the generic head.
+    const eventMatch = /^\/events\/([^/]+)(\/summary)?$/.exec(path);
     // /organisations/new is the page that adds one, not a profile.
     const orgMatch = /^\/organisations\/(?!new$)([^/]+)$/.exec(path);
     try {
       if (eventMatch) {
         const e = await deps.events.get(req.actor, decodeURIComponent(eventMatch[1]!));
         const url = `${deps.publicUrl}/events/${e.slug}`;
+        const summary = eventMatch[2] ? await deps.summaries.get(req.actor, e.id) : null;
+        const summaryDescription = summary?.published ? clip(summaryText(summary.bodyHtml), 300) : '';
+        const image = e.banner
+          ? { url: `${deps.publicUrl}${e.banner.cardUrl}`, width: 1200, height: 630, alt: e.title }
+          : undefined;
         return {
           status: 200,
           meta: {
-            title: e.title,
-            description: e.summary || e.description || DEFAULT_DESCRIPTION,
+            title: summary ? `Summary: ${e.title}` : e.title,
+            description: summaryDescription || e.summary || e.description || DEFAULT_DESCRIPTION,
             type: 'article',
+            ...(image ? { image } : {}),
             jsonLd: {
               '@type': 'Event',
               name: e.title,
@@ -102,6 +130,8 @@ export function registerSpa(
               startDate: e.startsAt,
               endDate: e.endsAt,
               url,
+              ...(image ? { image: [image.url] } : {}),
+              ...(e.themes.length ? { keywords: e.themes.join(', ') } : {}),
               eventStatus:
                 e.status === 'cancelled'
                   ? 'https://schema.org/EventCancelled'

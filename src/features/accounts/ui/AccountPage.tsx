@@ -56,6 +56,7 @@ export default function AccountPage() {
               <Link href="/organisations/new">{t('profile.addOrganisation')}</Link>
               {me.isAdmin && <Link href="/admin/review">{t('profile.reviewQueueLink')}</Link>}
               {me.isAdmin && <Link href="/admin/import">{t('import.adminLink')}</Link>}
+              {me.isAdmin && <Link href="/admin/outbox">{t('outbox.adminLink')}</Link>}
             </p>
           </section>
           <section className="card section" aria-labelledby="my-events-heading">

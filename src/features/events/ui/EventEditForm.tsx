@@ -4,8 +4,10 @@ import { FormMessage, SelectField, TextAreaField, TextField } from '../../../cli
 import { useI18n } from '../../../client/i18n.tsx';
 import { fromZonedInput, isTimeZone, toZonedInput } from '../../../client/time.ts';
 
-type Status = EventDetail['status'];
+// 'past' is derived by the server from a published event's end; the form sets the stored status.
+type Status = Exclude<EventDetail['status'], 'past'>;
 const STATUSES: Status[] = ['draft', 'published', 'cancelled'];
+type B2bMode = EventDetail['b2bMode'];
 
 interface Values {
   title: string;
@@ -21,7 +23,20 @@ interface Values {
   capacity: string;
   website: string;
   status: Status;
+  themes: string;
+  registrationOpensAt: string;
+  registrationClosesAt: string;
+  requiresApproval: 'yes' | 'no';
+  inputPaperUrl: string;
+  b2bMode: B2bMode;
 }
+
+/** Themes as typed: comma-separated, trimmed, empty ones dropped. */
+const splitThemes = (value: string) =>
+  value
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function initialValues(e: EventDetail): Values {
   return {
@@ -37,7 +52,13 @@ function initialValues(e: EventDetail): Values {
     hostRegionCode: e.hostRegion?.code ?? '',
     capacity: e.capacity === null ? '' : String(e.capacity),
     website: e.website ?? '',
-    status: e.status,
+    status: e.status === 'past' ? 'published' : e.status,
+    themes: e.themes.join(', '),
+    registrationOpensAt: e.registrationOpensAt ? toZonedInput(e.registrationOpensAt, e.timeZone) : '',
+    registrationClosesAt: e.registrationClosesAt ? toZonedInput(e.registrationClosesAt, e.timeZone) : '',
+    requiresApproval: e.requiresApproval ? 'yes' : 'no',
+    inputPaperUrl: e.inputPaperUrl ?? '',
+    b2bMode: e.b2bMode,
   };
 }
 
@@ -70,6 +91,25 @@ export function EventEditForm({
         errors.capacity = t('validation.positiveInteger');
       if (values.website.trim() && !/^https?:\/\/\S+\.\S+/i.test(values.website.trim()))
         errors.website = t('validation.url');
+      const themes = splitThemes(values.themes);
+      if (
+        themes.length > 10 ||
+        themes.some((x) => x.length > 60) ||
+        new Set(themes.map((x) => x.toLowerCase())).size !== themes.length
+      )
+        errors.themes = t('eventInfo.themesInvalid');
+      const opens =
+        zoneOk && values.registrationOpensAt
+          ? fromZonedInput(values.registrationOpensAt, values.timeZone.trim())
+          : null;
+      const closes =
+        zoneOk && values.registrationClosesAt
+          ? fromZonedInput(values.registrationClosesAt, values.timeZone.trim())
+          : null;
+      if (opens && closes && Date.parse(closes) <= Date.parse(opens))
+        errors.registrationClosesAt = t('eventInfo.closesBeforeOpens');
+      if (values.inputPaperUrl.trim() && !/^https:\/\/\S+\.\S+/i.test(values.inputPaperUrl.trim()))
+        errors.inputPaperUrl = t('eventInfo.httpsUrl');
       return errors;
     },
 
@@ -98,6 +138,16 @@ export function EventEditForm({
         body.capacity = values.capacity.trim() ? Number(values.capacity) : null;
       if (values.website.trim() !== before.website) body.website = values.website.trim();
       if (values.status !== before.status) body.status = values.status;
+      if (values.themes !== before.themes) body.themes = splitThemes(values.themes);
+      for (const key of ['registrationOpensAt', 'registrationClosesAt'] as const) {
+        if (values[key] !== before[key] || (values[key] && zone !== before.timeZone))
+          body[key] = values[key] ? fromZonedInput(values[key], zone) : null;
+      }
+      if (values.requiresApproval !== before.requiresApproval)
+        body.requiresApproval = values.requiresApproval === 'yes';
+      if (values.inputPaperUrl.trim() !== before.inputPaperUrl)
+        body.inputPaperUrl = values.inputPaperUrl.trim();
+      if (values.b2bMode !== before.b2bMode) body.b2bMode = values.b2bMode;
       return body;
     },
 
@@ -222,6 +272,70 @@ export function EventEditForm({
           optional
         />
       </div>
+      <TextField
+        label={t('eventInfo.themes')}
+        name="themes"
+        value={values.themes}
+        onChange={set('themes')}
+        error={fields.themes}
+        hint={t('eventInfo.themesHint')}
+        optional
+      />
+      <fieldset className="form-fieldset">
+        <legend>{t('eventInfo.registration')}</legend>
+        <div className="form-grid">
+          <TextField
+            label={t('eventInfo.registrationOpensAt')}
+            name="registrationOpensAt"
+            type="datetime-local"
+            value={values.registrationOpensAt}
+            onChange={set('registrationOpensAt')}
+            error={fields.registrationOpensAt}
+            hint={timesHint}
+            optional
+          />
+          <TextField
+            label={t('eventInfo.registrationClosesAt')}
+            name="registrationClosesAt"
+            type="datetime-local"
+            value={values.registrationClosesAt}
+            onChange={set('registrationClosesAt')}
+            error={fields.registrationClosesAt}
+            hint={timesHint}
+            optional
+          />
+          <SelectField
+            label={t('eventInfo.requiresApproval')}
+            name="requiresApproval"
+            value={values.requiresApproval}
+            onChange={set('requiresApproval')}
+            error={fields.requiresApproval}
+          >
+            <option value="no">{t('eventInfo.approvalNo')}</option>
+            <option value="yes">{t('eventInfo.approvalYes')}</option>
+          </SelectField>
+          <SelectField
+            label={t('eventInfo.b2bMode')}
+            name="b2bMode"
+            value={values.b2bMode}
+            onChange={set('b2bMode')}
+            error={fields.b2bMode}
+          >
+            <option value="scheduler">{t('eventInfo.b2bScheduler')}</option>
+            <option value="first_come">{t('eventInfo.b2bFirstCome')}</option>
+          </SelectField>
+        </div>
+      </fieldset>
+      <TextField
+        label={t('eventInfo.inputPaperUrl')}
+        name="inputPaperUrl"
+        type="url"
+        value={values.inputPaperUrl}
+        onChange={set('inputPaperUrl')}
+        error={fields.inputPaperUrl}
+        hint={t('eventInfo.inputPaperHint')}
+        optional
+      />
       <TextAreaField
         label={t('event.field.description')}
         name="description"

@@ -14,8 +14,10 @@ import {
 } from '../../../client/components/ui.tsx';
 import { useApi, useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
+import { BannerManager } from './BannerManager.tsx';
 import { EventEditForm } from './EventEditForm.tsx';
 import { EventTabs } from './EventTabs.tsx';
+import './summary.css';
 
 const ROLE_ORDER: EventPerson['role'][] = [
   'speaker',
@@ -89,7 +91,7 @@ function ShareLinks({ event }: { event: EventDetail }) {
 }
 
 function Facts({ event: e }: { event: EventDetail }) {
-  const { t, eventWhen, number } = useI18n();
+  const { t, eventWhen, number, dateTime } = useI18n();
   return (
     <dl className="details">
       <div>
@@ -139,6 +141,31 @@ function Facts({ event: e }: { event: EventDetail }) {
           </dd>
         </div>
       )}
+      {e.inputPaperUrl && (
+        <div>
+          <dt>{t('eventInfo.inputPaper')}</dt>
+          <dd>
+            <ExternalLink href={e.inputPaperUrl} />
+          </dd>
+        </div>
+      )}
+      {(e.registrationOpensAt || e.registrationClosesAt) && (
+        <div>
+          <dt>{t('eventInfo.registration')}</dt>
+          <dd>
+            {e.registrationOpensAt && (
+              <span className="block">
+                {t('eventInfo.opens', { when: dateTime(e.registrationOpensAt, e.timeZone) })}
+              </span>
+            )}
+            {e.registrationClosesAt && (
+              <span className="block">
+                {t('eventInfo.closes', { when: dateTime(e.registrationClosesAt, e.timeZone) })}
+              </span>
+            )}
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
@@ -162,11 +189,22 @@ export default function EventPage() {
 
   return (
     <div className="container page">
+      {e.banner && (
+        // Decorative: the title and facts say what the event is.
+        <img
+          src={e.banner.url}
+          alt=""
+          width={e.banner.width}
+          height={e.banner.height}
+          className="event-banner"
+        />
+      )}
       <header className="page-header">
         <div className="card-badges">
           <SampleBadge sample={e.sample} />
           {e.status === 'cancelled' && <Badge tone="danger">{t('events.status.cancelled')}</Badge>}
           {e.status === 'draft' && <Badge>{t('events.status.draft')}</Badge>}
+          {e.status === 'past' && <Badge>{t('events.status.past')}</Badge>}
         </div>
         <h1>{e.title}</h1>
         <p className="meta meta-large">
@@ -180,6 +218,15 @@ export default function EventPage() {
           </p>
         )}
         {e.summary && <p className="lead">{e.summary}</p>}
+        {e.themes.length > 0 && (
+          <ul className="theme-chips" aria-label={t('eventInfo.themes')}>
+            {e.themes.map((theme) => (
+              <li key={theme} className="theme-chip">
+                {theme}
+              </li>
+            ))}
+          </ul>
+        )}
         {e.canEdit && !edit.editing && (
           <p className="actions">
             <button type="button" className="button button-secondary" onClick={edit.start}>
@@ -192,6 +239,7 @@ export default function EventPage() {
       <FormMessage success={edit.saved ? t('common.saved') : undefined} />
 
       {edit.editing && <EventEditForm event={e} onCancel={edit.cancel} onSaved={edit.done} />}
+      {edit.editing && <BannerManager event={e} onChanged={reload} />}
 
       <div className="two-columns">
         <div className="stack">

@@ -9,6 +9,14 @@ import './events.css';
  */
 export const EVENT_TABS: readonly { path: string; label: MessageKey; organisersOnly?: boolean }[] = [
   { path: '', label: 'eventTabs.overview' },
+  { path: '/register', label: 'registration.tab' },
+  { path: '/agenda', label: 'agenda.tab' },
+  { path: '/agenda/edit', label: 'agenda.tabEdit', organisersOnly: true },
+  { path: '/pitches', label: 'pitches.tab' },
+  { path: '/b2b', label: 'b2b.tab' },
+  { path: '/b2b/manage', label: 'b2b.manageTab', organisersOnly: true },
+  { path: '/registrations', label: 'registration.manageTab', organisersOnly: true },
+  { path: '/summary', label: 'summary.tab' },
 ];
 
 export function EventTabs({ slug, canEdit }: { slug: string; canEdit: boolean }) {

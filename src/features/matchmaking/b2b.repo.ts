@@ -1,0 +1,302 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB, RegistrationCategory } from '../../server/db/schema.ts';
+import { UUID_RE } from '../organisations/organisations.repo.ts';
+import { meetingQueries } from './b2b-meetings.repo.ts';
+import type { B2bSessionRow, Interval } from './slots.ts';
+
+export type { RequestRow } from './b2b-meetings.repo.ts';
+
+export interface PersonRow {
+  registrationId: string;
+  userId: string;
+  name: string;
+  email: string;
+  jobTitle: string | null;
+  category: RegistrationCategory;
+  countryCode: string | null;
+  status: string;
+  organisation: { id: string; slug: string; name: string; ecosystems: string[] } | null;
+  offer: string;
+  seek: string;
+  optedIn: boolean;
+  consentContact: boolean;
+  sample: boolean;
+}
+
+export interface ParticipantFilter {
+  q?: string | undefined;
+  category?: string | undefined;
+  country?: string | undefined;
+  ecosystem?: string | undefined;
+}
+
+/** SQL of the B2B tables, over a Kysely or a transaction. */
+function participantQueries(db: Kysely<DB>) {
+  /** Registrations with their display name, effective organisation and profile. */
+  const people = () =>
+    db
+      .selectFrom('registrations as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .leftJoin('people as pe', 'pe.id', 'r.person_id')
+      .leftJoin('b2b_profiles as bp', 'bp.registration_id', 'r.id')
+      .leftJoin('organisations as o', (j) =>
+        j.on(sql`o.id`, '=', sql`coalesce(bp.organisation_id, r.organisation_id)`),
+      )
+      .select([
+        'r.id as registrationId',
+        'r.user_id as userId',
+        sql<string>`coalesce(pe.full_name, u.name)`.as('name'),
+        'u.email',
+        'r.job_title as jobTitle',
+        'r.category',
+        sql<string | null>`coalesce(r.country_code, o.country_code)`.as('countryCode'),
+        'r.status',
+        'o.id as orgId',
+        'o.slug as orgSlug',
+        'o.name as orgName',
+        'o.ecosystems as orgEcosystems',
+        sql<string>`coalesce(bp.offer, '')`.as('offer'),
+        sql<string>`coalesce(bp.seek, '')`.as('seek'),
+        sql<boolean>`coalesce(bp.active, false)`.as('optedIn'),
+        sql<boolean>`r.consent_contact_at is not null`.as('consentContact'),
+        sql<boolean>`r.sample or coalesce(bp.sample, false)`.as('sample'),
+      ]);
+  type Raw = Awaited<ReturnType<ReturnType<typeof people>['execute']>>[number];
+  const toPerson = (r: Raw): PersonRow => ({
+    registrationId: r.registrationId,
+    userId: r.userId,
+    name: r.name,
+    email: r.email,
+    jobTitle: r.jobTitle,
+    category: r.category,
+    countryCode: r.countryCode,
+    status: r.status,
+    organisation:
+      r.orgId && r.orgSlug && r.orgName
+        ? { id: r.orgId, slug: r.orgSlug, name: r.orgName, ecosystems: r.orgEcosystems ?? [] }
+        : null,
+    offer: r.offer,
+    seek: r.seek,
+    optedIn: r.optedIn,
+    consentContact: r.consentContact,
+    sample: r.sample,
+  });
+
+  return {
+    findEvent: (idOrSlug: string) =>
+      db
+        .selectFrom('events')
+        .select(['id', 'slug', 'title', 'status', 'time_zone', 'b2b_mode'])
+        .where(UUID_RE.test(idOrSlug) ? 'id' : 'slug', '=', idOrSlug)
+        .executeTakeFirst(),
+
+    /** Locks the event row: publishing and mode changes of one event run one at a time. */
+    lockEvent: (eventId: string) =>
+      db.selectFrom('events').select('id').where('id', '=', eventId).forUpdate().executeTakeFirst(),
+
+    setMode: (eventId: string, mode: 'first_come' | 'scheduler') =>
+      db
+        .updateTable('events')
+        .set({ b2b_mode: mode, updated_at: new Date() })
+        .where('id', '=', eventId)
+        .execute(),
+
+    registrationOf: (eventId: string, userId: string) =>
+      db
+        .selectFrom('registrations')
+        .select(['id', 'status', 'organisation_id', 'person_id'])
+        .where('event_id', '=', eventId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
+
+    async people(eventId: string, ids: string[]): Promise<PersonRow[]> {
+      if (ids.length === 0) return [];
+      const rows = await people().where('r.event_id', '=', eventId).where('r.id', 'in', ids).execute();
+      return rows.map(toPerson);
+    },
+
+    /** Confirmed registrations of the same effective organisation, except the given one. */
+    async colleagues(eventId: string, registrationId: string, organisationId: string): Promise<PersonRow[]> {
+      const rows = await people()
+        .where('r.event_id', '=', eventId)
+        .where('r.status', '=', 'confirmed')
+        .where('r.id', '<>', registrationId)
+        .where('o.id', '=', organisationId)
+        .orderBy('name')
+        .limit(50)
+        .execute();
+      return rows.map(toPerson);
+    },
+
+    async participants(eventId: string, f: ParticipantFilter, page: number, pageSize: number) {
+      let q = people()
+        .where('r.event_id', '=', eventId)
+        .where('r.status', '=', 'confirmed')
+        .where('bp.active', '=', true);
+      if (f.category) q = q.where('r.category', '=', f.category as RegistrationCategory);
+      if (f.country) q = q.where(sql`coalesce(r.country_code, o.country_code)`, '=', f.country);
+      if (f.ecosystem) q = q.where(sql<boolean>`${f.ecosystem} = any(o.ecosystems)`);
+      if (f.q) {
+        const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q = q.where(
+          sql<boolean>`(coalesce(pe.full_name, u.name) ilike ${like} or o.name ilike ${like}
+            or bp.offer ilike ${like} or bp.seek ilike ${like} or r.job_title ilike ${like})`,
+        );
+      }
+      const [rows, total] = await Promise.all([
+        q
+          .orderBy('name')
+          .orderBy('r.id')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toPerson), total: total.n };
+    },
+
+    /** Countries and ecosystems among the opted-in participants, for the filters. */
+    async facets(eventId: string) {
+      const rows = await people()
+        .where('r.event_id', '=', eventId)
+        .where('r.status', '=', 'confirmed')
+        .where('bp.active', '=', true)
+        .execute();
+      const countries = new Set<string>();
+      const ecosystems = new Set<string>();
+      for (const r of rows) {
+        if (r.countryCode) countries.add(r.countryCode);
+        for (const e of r.orgEcosystems ?? []) ecosystems.add(e);
+      }
+      return { countries: [...countries].sort(), ecosystems: [...ecosystems].sort() };
+    },
+
+    profile: (registrationId: string) =>
+      db
+        .selectFrom('b2b_profiles')
+        .selectAll()
+        .where('registration_id', '=', registrationId)
+        .executeTakeFirst(),
+
+    upsertProfile: (row: {
+      registration_id: string;
+      event_id: string;
+      offer: string;
+      seek: string;
+      organisation_id: string | null;
+      sample?: boolean;
+    }) =>
+      db
+        .insertInto('b2b_profiles')
+        .values({ ...row, active: true })
+        .onConflict((oc) =>
+          oc.column('registration_id').doUpdateSet({
+            offer: row.offer,
+            seek: row.seek,
+            organisation_id: row.organisation_id,
+            active: true,
+            updated_at: new Date(),
+          }),
+        )
+        .execute(),
+
+    optOut: (registrationId: string) =>
+      db
+        .updateTable('b2b_profiles')
+        .set({ active: false, updated_at: new Date() })
+        .where('registration_id', '=', registrationId)
+        .execute(),
+
+    organisationExists: async (id: string) =>
+      !!(await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst()),
+
+    async sessions(eventId: string): Promise<B2bSessionRow[]> {
+      const rows = await db
+        .selectFrom('event_sessions')
+        .select(['id', 'title', 'room', 'starts_at', 'ends_at', 'b2b_slot_minutes', 'b2b_tables'])
+        .where('event_id', '=', eventId)
+        .where('type', '=', 'b2b')
+        .orderBy('starts_at')
+        .execute();
+      return rows.map((s) => ({
+        id: s.id,
+        title: s.title,
+        room: s.room,
+        startsAt: new Date(s.starts_at),
+        endsAt: new Date(s.ends_at),
+        slotMinutes: s.b2b_slot_minutes ?? 30,
+        tables: s.b2b_tables ?? 1,
+      }));
+    },
+
+    /**
+     * The agenda items of each registration: sessions they have a role in (through their directory
+     * person) and sessions they signed up for (site visits). B2B sessions themselves do not count.
+     */
+    async agendaBusy(eventId: string, registrationIds: string[]): Promise<Map<string, Interval[]>> {
+      const out = new Map<string, Interval[]>();
+      if (registrationIds.length === 0) return out;
+      const roles = db
+        .selectFrom('registrations as r')
+        .innerJoin('session_people as sp', 'sp.person_id', 'r.person_id')
+        .innerJoin('event_sessions as s', 's.id', 'sp.session_id')
+        .select(['r.id as rid', 's.starts_at', 's.ends_at'])
+        .where('r.id', 'in', registrationIds)
+        .where('s.event_id', '=', eventId)
+        .where('s.type', '<>', 'b2b');
+      const signups = db
+        .selectFrom('session_signups as su')
+        .innerJoin('event_sessions as s', 's.id', 'su.session_id')
+        .select(['su.registration_id as rid', 's.starts_at', 's.ends_at'])
+        .where('su.registration_id', 'in', registrationIds)
+        .where('s.event_id', '=', eventId)
+        .where('s.type', '<>', 'b2b');
+      for (const r of await roles.unionAll(signups).execute()) {
+        const list = out.get(r.rid) ?? [];
+        list.push({ start: new Date(r.starts_at).getTime(), end: new Date(r.ends_at).getTime() });
+        out.set(r.rid, list);
+      }
+      return out;
+    },
+
+    async blocked(registrationIds: string[]): Promise<Map<string, Set<string>>> {
+      const out = new Map<string, Set<string>>();
+      if (registrationIds.length === 0) return out;
+      const rows = await db
+        .selectFrom('b2b_blocked_slots')
+        .selectAll()
+        .where('registration_id', 'in', registrationIds)
+        .execute();
+      for (const r of rows) {
+        const set = out.get(r.registration_id) ?? new Set();
+        set.add(new Date(r.starts_at).toISOString());
+        out.set(r.registration_id, set);
+      }
+      return out;
+    },
+
+    async setBlocked(registrationId: string, starts: string[]) {
+      await db.deleteFrom('b2b_blocked_slots').where('registration_id', '=', registrationId).execute();
+      if (starts.length)
+        await db
+          .insertInto('b2b_blocked_slots')
+          .values(starts.map((s) => ({ registration_id: registrationId, starts_at: s })))
+          .execute();
+    },
+  };
+}
+/** Every B2B query over one connection or transaction. */
+function b2bQueries(db: Kysely<DB>) {
+  return { ...participantQueries(db), ...meetingQueries(db) };
+}
+export type B2bQueries = ReturnType<typeof b2bQueries>;
+
+/** The queries, plus transactions in which services compose them. */
+export function b2bRepo(db: Kysely<DB>) {
+  return {
+    ...b2bQueries(db),
+    transaction: <T>(fn: (tx: B2bQueries) => Promise<T>) =>
+      db.transaction().execute((trx) => fn(b2bQueries(trx))),
+  };
+}
+export type B2bRepo = ReturnType<typeof b2bRepo>;
