@@ -51,3 +51,41 @@ export function useDocumentTitle(title: string | undefined): void {
     document.title = title ? `${title} · ${app}` : app;
   }, [title, app]);
 }
+
+/**
+ * What a search box finds as the user types: asks after a 250 ms pause and from 2 characters on, and
+ * aborts the request a newer query replaces. A failed search shows no hits rather than an error.
+ */
+export function useSearchHits<T>(
+  query: string,
+  search: (q: string, signal: AbortSignal) => Promise<{ items: T[] }>,
+  deps: DependencyList,
+): { hits: T[]; setHits: (hits: T[]) => void; searching: boolean } {
+  const [hits, setHits] = useState<T[]>([]);
+  const [searching, setSearching] = useState(false);
+  const searchRef = useRef(search);
+  searchRef.current = search;
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q.length < 2) {
+      setHits([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setSearching(true);
+      searchRef
+        .current(q, controller.signal)
+        .then((r) => setHits(r.items))
+        .catch(() => setHits([]))
+        .finally(() => setSearching(false));
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, ...deps]);
+
+  return { hits, setHits, searching };
+}

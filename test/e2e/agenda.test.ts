@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../src/features/accounts/password.ts';
 import { loadAgendaSessions } from '../../src/features/events/agenda.repo.ts';
-import {
-  buildClient,
-  describeViolations,
-  launchChromium,
-  seriousViolations,
-  startServer,
-} from '../helpers/browser.ts';
+import { BrowserSession, createUsers, makeEventOrganiser } from '../helpers/e2e-actions.ts';
 import { chromiumPath, SKIP_CHROMIUM } from '../helpers/env.ts';
 
 const executable = chromiumPath();
@@ -18,59 +10,19 @@ const MILAN = 'clusters-meet-regions-milan-2024';
 const SHOTS = '/work/helpers/shots';
 
 describe('the event agenda in the browser', { skip: executable ? false : SKIP_CHROMIUM }, () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  let e2e: BrowserSession;
   const password = 'agenda password 1';
+  const signedIn = (email: string) => e2e.signedIn(email, password);
   let lisbonSlug: string;
 
-  async function audit(page: Page, label: string) {
-    await page.waitForLoadState('networkidle');
-    const violations = await seriousViolations(page);
-    if (violations.length) problems.push(`${label}:\n${describeViolations(violations)}`);
-  }
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    return page;
-  }
-
-  async function signedIn(email: string): Promise<Page> {
-    const page = await newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
-  }
-
   before(async () => {
-    buildClient();
-    server = await startServer();
-    const db = server.database.db;
-    const hash = await hashPassword(password);
-    const users = await db
-      .insertInto('users')
-      .values([
-        { email: 'organiser@eccp.example', name: 'Event Organiser', password_hash: hash },
-        { email: 'visitor@cluster.example', name: 'Site Visitor', password_hash: hash },
-      ])
-      .returning('id')
-      .execute();
-    const milan = await db
-      .selectFrom('events')
-      .select('id')
-      .where('slug', '=', MILAN)
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('event_members')
-      .values({ event_id: milan.id, user_id: users[0]!.id, role: 'organiser' })
-      .execute();
+    e2e = await BrowserSession.start(executable!);
+    const db = e2e.db;
+    const users = await createUsers(db, password, [
+      { email: 'organiser@eccp.example', name: 'Event Organiser' },
+      { email: 'visitor@cluster.example', name: 'Site Visitor' },
+    ]);
+    await makeEventOrganiser(db, MILAN, users['organiser@eccp.example']!);
 
     // A coming event with a published site visit, where the visitor has a confirmed registration.
     const lisbon = await db
@@ -121,27 +73,22 @@ describe('the event agenda in the browser', { skip: executable ? false : SKIP_CH
       .insertInto('registrations')
       .values({
         event_id: lisbon.id,
-        user_id: users[1]!.id,
+        user_id: users['visitor@cluster.example']!,
         category: 'cluster',
         status: 'confirmed',
         badge_code: randomBytes(12).toString('hex'),
         calendar_token: randomBytes(12).toString('hex'),
       })
       .execute();
-    browser = await launchChromium(executable!);
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => e2e?.close());
 
   test('an organiser adds a session that clashes, sees the warning, publishes; a visitor sees what changed', async () => {
     const page = await signedIn('organiser@eccp.example');
-    await page.goto(`${server.url}/events/${MILAN}/agenda/edit`);
+    await page.goto(`${e2e.url}/events/${MILAN}/agenda/edit`);
     await page.getByRole('heading', { level: 1, name: 'Edit the agenda' }).waitFor();
     await page.getByRole('heading', { name: /Day 1/ }).waitFor();
-    await audit(page, 'agenda editor');
+    await e2e.audit(page, 'agenda editor');
 
     await page.getByRole('button', { name: 'Add a session' }).click();
     const form = page.locator('form.agenda-form');
@@ -153,7 +100,7 @@ describe('the event agenda in the browser', { skip: executable ? false : SKIP_CH
     await form.getByLabel('Add a person from the directory').fill('Tolio');
     await form.getByRole('button', { name: 'Add Tullio Tolio' }).click();
     await form.getByLabel('Role of Tullio Tolio').selectOption('speaker');
-    await audit(page, 'session form');
+    await e2e.audit(page, 'session form');
     await page.screenshot({ path: `${SHOTS}/agenda-session-form.png`, fullPage: true });
     await form.getByRole('button', { name: 'Add a session' }).click();
 
@@ -172,15 +119,15 @@ describe('the event agenda in the browser', { skip: executable ? false : SKIP_CH
     await keynote.getByText('Clash: Tullio Tolio is also in “Robotics showcase” (10:00–10:30).').waitFor();
     const publish = page.locator('section.agenda-publish');
     await publish.getByText('Robotics showcase').waitFor();
-    await audit(page, 'agenda editor with a clash');
+    await e2e.audit(page, 'agenda editor with a clash');
     await page.screenshot({ path: `${SHOTS}/agenda-editor-clash.png`, fullPage: true });
 
     await publish.getByRole('button', { name: 'Publish version 2' }).click();
     await page.getByText('Version 2 is published.').waitFor();
     await publish.getByText('Nothing changed since the last version.').waitFor();
 
-    const visitor = await newPage();
-    await visitor.goto(`${server.url}/events/${MILAN}/agenda`);
+    const visitor = await e2e.newPage();
+    await visitor.goto(`${e2e.url}/events/${MILAN}/agenda`);
     const panel = visitor.locator('section.agenda-changes-panel');
     await panel.getByRole('heading', { name: 'What changed in version 2' }).waitFor();
     await panel.getByText('Robotics showcase').waitFor();
@@ -195,7 +142,7 @@ describe('the event agenda in the browser', { skip: executable ? false : SKIP_CH
     assert.equal(await visitor.getByRole('heading', { name: 'Robotics showcase' }).count(), 0);
     await visitor.getByRole('link', { name: 'Show the current agenda' }).click();
     await visitor.getByRole('heading', { name: 'Robotics showcase' }).waitFor();
-    await audit(visitor, 'public agenda');
+    await e2e.audit(visitor, 'public agenda');
     await visitor.screenshot({ path: `${SHOTS}/agenda-public.png`, fullPage: true });
 
     // In Italian: headings, badges and the changes banner are translated; times stay in the event's zone.
@@ -203,31 +150,31 @@ describe('the event agenda in the browser', { skip: executable ? false : SKIP_CH
     await visitor.getByRole('heading', { name: 'Cosa è cambiato nella versione 2' }).waitFor();
     await visitor.getByRole('heading', { name: /Giorno 1/ }).waitFor();
     await visitor.getByText('Nuova nella versione 2').waitFor();
-    await audit(visitor, 'public agenda in Italian');
+    await e2e.audit(visitor, 'public agenda in Italian');
     await visitor.screenshot({ path: `${SHOTS}/agenda-public-it.png` });
   });
 
   test('a participant with a confirmed registration takes a seat on a site visit and gives it back', async () => {
     const page = await signedIn('visitor@cluster.example');
-    await page.goto(`${server.url}/events/${lisbonSlug}/agenda`);
+    await page.goto(`${e2e.url}/events/${lisbonSlug}/agenda`);
     await page.getByText('12 seats left of 12').waitFor();
     await page.getByRole('button', { name: 'Sign up' }).click();
     await page.getByText('You are signed up').waitFor();
     await page.getByText('11 seats left of 12').waitFor();
-    await audit(page, 'agenda with a seat');
+    await e2e.audit(page, 'agenda with a seat');
     await page.screenshot({ path: `${SHOTS}/agenda-signed-up.png`, fullPage: true });
     await page.getByRole('button', { name: 'Give up my seat' }).click();
     await page.getByText('12 seats left of 12').waitFor();
 
     // Visitors who are not signed in are asked to sign in first.
-    const anonymous = await newPage();
-    await anonymous.goto(`${server.url}/events/${lisbonSlug}/agenda`);
+    const anonymous = await e2e.newPage();
+    await anonymous.goto(`${e2e.url}/events/${lisbonSlug}/agenda`);
     await anonymous.getByRole('link', { name: 'Sign in to sign up' }).waitFor();
     assert.equal(await anonymous.getByRole('button', { name: 'Sign up' }).count(), 0);
-    await audit(anonymous, 'anonymous agenda');
+    await e2e.audit(anonymous, 'anonymous agenda');
   });
 
   test('no accessibility violations or page errors', () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(e2e.problems, []);
   });
 });

@@ -5,53 +5,24 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../src/features/accounts/password.ts';
 import { b2bEvent, organisation, register } from '../api/b2b-fixtures.ts';
-import {
-  buildClient,
-  describeViolations,
-  launchChromium,
-  seriousViolations,
-  startServer,
-} from '../helpers/browser.ts';
+import { BrowserSession } from '../helpers/e2e-actions.ts';
 import { chromiumPath, SKIP_CHROMIUM } from '../helpers/env.ts';
 
 const executable = chromiumPath();
 const SHOTS = '/work/helpers/shots';
 
 describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMIUM }, () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  let e2e: BrowserSession;
   const password = 'b2b password 1';
+  const signedIn = (email: string) => e2e.signedIn(email, password);
   let slug = '';
   const tokens: Record<string, string> = {};
 
-  async function audit(page: Page, label: string) {
-    await page.waitForLoadState('networkidle');
-    const violations = await seriousViolations(page);
-    if (violations.length) problems.push(`${label}:\n${describeViolations(violations)}`);
-  }
-
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
-  }
-
   before(async () => {
-    buildClient();
-    server = await startServer();
-    const db = server.database.db;
+    e2e = await BrowserSession.start(executable!);
+    const db = e2e.db;
     const ev = await b2bEvent(db, { start: '2031-05-06T13:00:00Z', slots: 4, tables: 3 });
     slug = ev.slug;
     const hash = await hashPassword(password);
@@ -91,18 +62,13 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
       .insertInto('event_members')
       .values({ event_id: ev.id, user_id: olga.id, role: 'organiser' })
       .execute();
-    browser = await launchChromium(executable!);
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => e2e?.close());
 
   test('request, accept, schedule, publish: both see the meeting with its table', async () => {
     // Alice opts in and asks Bruno for a meeting.
     const alice = await signedIn('alice@b2b.example');
-    await alice.goto(`${server.url}/events/${slug}/b2b`);
+    await alice.goto(`${e2e.url}/events/${slug}/b2b`);
     await alice.getByRole('heading', { name: 'B2B meetings', level: 1 }).waitFor();
     await alice.getByLabel('What you offer').fill('Collaborative robots for food packaging');
     await alice.getByLabel('What you seek').fill('Pilot customers in agri-food');
@@ -113,19 +79,19 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
     await form.getByRole('button', { name: 'Send request' }).click();
     await alice.getByText('Request sent.').waitFor();
     await alice.getByText('To Bruno Costa').waitFor();
-    await audit(alice, 'participant page (Alice)');
+    await e2e.audit(alice, 'participant page (Alice)');
     await alice.screenshot({ path: `${SHOTS}/b2b-participant.png`, fullPage: true });
 
     // Bruno accepts.
     const bruno = await signedIn('bruno@b2b.example');
-    await bruno.goto(`${server.url}/events/${slug}/b2b`);
+    await bruno.goto(`${e2e.url}/events/${slug}/b2b`);
     await bruno.getByText('From Alice Bianchi').waitFor();
     await bruno.getByRole('button', { name: 'Accept' }).click();
     await bruno.getByText('Accepted').first().waitFor();
 
     // Olga previews and publishes.
     const olga = await signedIn('olga@b2b.example');
-    await olga.goto(`${server.url}/events/${slug}/b2b/manage`);
+    await olga.goto(`${e2e.url}/events/${slug}/b2b/manage`);
     await olga.getByRole('heading', { name: 'B2B dashboard', level: 1 }).waitFor();
     await olga.getByRole('button', { name: 'Run preview' }).click();
     await olga.getByRole('button', { name: 'Publish schedule' }).waitFor();
@@ -133,7 +99,7 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
     await olga.getByRole('button', { name: 'Publish schedule' }).click();
     await olga.getByText(/^Published /).waitFor();
     await olga.getByRole('cell', { name: /Alice Bianchi.*Bruno Costa|Bruno Costa.*Alice Bianchi/ }).waitFor();
-    await audit(olga, 'organiser dashboard');
+    await e2e.audit(olga, 'organiser dashboard');
     await olga.screenshot({ path: `${SHOTS}/b2b-manage.png`, fullPage: true });
     // Printing the dashboard prints the table plan alone.
     await olga.emulateMedia({ media: 'print' });
@@ -152,12 +118,12 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
       await meetings.getByText(partner).waitFor();
       await meetings.getByText(/^Table \d+$/).waitFor();
     }
-    await audit(bruno, 'participant page (Bruno)');
+    await e2e.audit(bruno, 'participant page (Bruno)');
     await bruno.screenshot({ path: `${SHOTS}/b2b-meetings.png`, fullPage: true });
 
     // And in their personal calendar feed.
     for (const email of ['alice@b2b.example', 'bruno@b2b.example']) {
-      const ics = await (await fetch(`${server.url}/api/v1/calendar/${tokens[email]}.ics`)).text();
+      const ics = await (await fetch(`${e2e.url}/api/v1/calendar/${tokens[email]}.ics`)).text();
       assert.match(ics, /SUMMARY:B2B meeting: /, email);
       assert.match(ics, /LOCATION:Table \d+/, email);
     }
@@ -166,8 +132,8 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
     await alice.getByLabel('Language').selectOption('it');
     await alice.getByRole('heading', { name: 'Incontri B2B', level: 1 }).waitFor();
     await alice.getByRole('heading', { name: 'I miei incontri' }).waitFor();
-    await audit(alice, 'participant page in Italian');
+    await e2e.audit(alice, 'participant page in Italian');
     await alice.screenshot({ path: `${SHOTS}/b2b-participant-it.png`, fullPage: true });
-    assert.deepEqual(problems, []);
+    assert.deepEqual(e2e.problems, []);
   });
 });

@@ -5,15 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../src/features/accounts/password.ts';
-import {
-  buildClient,
-  describeViolations,
-  launchChromium,
-  seriousViolations,
-  startServer,
-} from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { BrowserSession, createUsers, makeOrganisationAdmin } from '../helpers/e2e-actions.ts';
 import { chromiumPath, SKIP_CHROMIUM } from '../helpers/env.ts';
 
 const executable = chromiumPath();
@@ -24,68 +17,31 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 describe('call for host regions and pitches in the browser', {
   skip: executable ? false : SKIP_CHROMIUM,
 }, () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  let e2e: BrowserSession;
   const password = 'calls password 1';
+  const signedIn = (email: string) => e2e.signedIn(email, password);
   let callUrl = '';
   let eventSlug = '';
 
   async function audit(page: Page, label: string, shot?: string) {
-    await page.waitForLoadState('networkidle');
-    const violations = await seriousViolations(page);
-    if (violations.length) problems.push(`${label}:\n${describeViolations(violations)}`);
+    await e2e.audit(page, label);
     if (shot) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
   }
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('dialog', (d) => void d.accept());
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
-  }
-
   before(async () => {
-    buildClient();
-    server = await startServer();
-    const db = server.database.db;
-    const hash = await hashPassword(password);
-    const users = await db
-      .insertInto('users')
-      .values([
-        { email: 'manager@lgca.example', name: 'Cluster Manager', password_hash: hash },
-        { email: 'admin@nexum.example', name: 'Platform Admin', password_hash: hash, is_admin: true },
-      ])
-      .returning('id')
-      .execute();
-    const lgca = await db
-      .selectFrom('organisations')
-      .select('id')
-      .where('slug', '=', LGCA)
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('organisation_users')
-      .values({ organisation_id: lgca.id, user_id: users[0]!.id, role: 'admin' })
-      .execute();
-    browser = await launchChromium(executable!);
+    e2e = await BrowserSession.start(executable!, { acceptDialogs: true });
+    const db = e2e.db;
+    const users = await createUsers(db, password, [
+      { email: 'manager@lgca.example', name: 'Cluster Manager' },
+      { email: 'admin@nexum.example', name: 'Platform Admin', isAdmin: true },
+    ]);
+    await makeOrganisationAdmin(db, LGCA, users['manager@lgca.example']!);
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => e2e?.close());
 
   test('an administrator opens a call with weighted criteria', async () => {
     const page = await signedIn('admin@nexum.example');
-    await page.goto(`${server.url}/calls`);
+    await page.goto(`${e2e.url}/calls`);
     await page.getByRole('button', { name: 'Open a new call' }).click();
     await page.getByLabel('Title').fill('Clusters meet Regions 2027');
     await page
@@ -108,7 +64,7 @@ describe('call for host regions and pitches in the browser', {
 
   test('a cluster applies with a PDF letter of support; a non-PDF is refused', async () => {
     const page = await signedIn('manager@lgca.example');
-    await page.goto(`${server.url}/calls`);
+    await page.goto(`${e2e.url}/calls`);
     await audit(page, 'calls list', 'calls-list');
     await page.getByRole('link', { name: 'Clusters meet Regions 2027' }).click();
     await page.getByRole('heading', { name: 'Apply to host a workshop' }).waitFor();
@@ -142,7 +98,7 @@ describe('call for host regions and pitches in the browser', {
 
   test('the administrator scores the application and selects it: a draft event is created', async () => {
     const page = await signedIn('admin@nexum.example');
-    await page.goto(`${server.url}${callUrl}`);
+    await page.goto(`${e2e.url}${callUrl}`);
     await page.getByRole('link', { name: 'Review the applications' }).click();
     await page.getByRole('heading', { level: 1, name: /Applications: Clusters meet Regions 2027/ }).waitFor();
     await page.getByLabel('Strength of the regional ecosystem (0–10)').selectOption('9');
@@ -164,21 +120,21 @@ describe('call for host regions and pitches in the browser', {
 
   test('the applicant organises the draft event, with the template agenda, and runs a pitch jury', async () => {
     const page = await signedIn('manager@lgca.example');
-    await page.goto(`${server.url}${callUrl}`);
+    await page.goto(`${e2e.url}${callUrl}`);
     await page.getByText('Selected to host: the workshop is being prepared.').waitFor();
     await page.getByRole('link', { name: 'Open the draft event' }).click();
     await page.getByRole('heading', { level: 1, name: 'Clusters meet Regions: Lombardia' }).waitFor();
     await page.getByText('20–21 October 2027, 09:00–17:00 (Europe/Rome)').first().waitFor();
     await page.getByRole('button', { name: 'Edit event' }).waitFor();
     await audit(page, 'draft event', 'calls-draft-event');
-    await page.goto(`${server.url}/events/${eventSlug}/agenda/edit`);
+    await page.goto(`${e2e.url}/events/${eventSlug}/agenda/edit`);
     for (const title of ['Opening remarks', 'Keynote', 'Start-up pitching', 'B2B meetings', 'Site visits']) {
       await page.getByText(title, { exact: true }).first().waitFor();
     }
     await page.screenshot({ path: `${SHOTS}/calls-draft-agenda.png`, fullPage: true });
 
     // The organiser opens a pitch call, submits a pitch of their own, and sees the jury tools.
-    await page.goto(`${server.url}/events/${eventSlug}/pitches`);
+    await page.goto(`${e2e.url}/events/${eventSlug}/pitches`);
     await page.getByRole('button', { name: 'Open a pitch call' }).click();
     await page.getByLabel('Description').fill('Start-ups of Lombardy: pitch your solution.');
     await page.getByLabel('Criterion 1', { exact: true }).fill('Innovation');
@@ -214,11 +170,8 @@ describe('call for host regions and pitches in the browser', {
   });
 
   test('the Milan pitches are public, in English and Italian', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(`${server.url}/events/clusters-meet-regions-milan-2024/pitches`);
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.url}/events/clusters-meet-regions-milan-2024/pitches`);
     const cards = page.locator('.pitch-grid h3');
     await cards.first().waitFor();
     assert.deepEqual(await cards.allTextContents(), ['SnowIt', 'SiWeGo', 'H3CUBE', 'BTF-SKI SYSTEM']);
@@ -229,12 +182,12 @@ describe('call for host regions and pitches in the browser', {
     await page.getByLabel('Language').selectOption('it');
     await page.getByRole('heading', { level: 1, name: 'Bandi per regioni ospitanti' }).waitFor();
     await audit(page, 'calls list in Italian', 'calls-list-it');
-    await page.goto(`${server.url}/events/clusters-meet-regions-milan-2024/pitches`);
+    await page.goto(`${e2e.url}/events/clusters-meet-regions-milan-2024/pitches`);
     await page.getByRole('heading', { name: 'Pitch accettati' }).waitFor();
     await audit(page, 'Milan pitches in Italian', 'pitches-milan-it');
   });
 
   test('no serious accessibility violations or page errors', () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(e2e.problems, []);
   });
 });

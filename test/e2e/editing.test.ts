@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { hashPassword } from '../../src/features/accounts/password.ts';
 import {
   buildClient,
   describeViolations,
@@ -9,6 +8,12 @@ import {
   seriousViolations,
   startServer,
 } from '../helpers/browser.ts';
+import {
+  createUsers,
+  makeEventOrganiser,
+  makeOrganisationAdmin,
+  signInThroughForm,
+} from '../helpers/e2e-actions.ts';
 import { chromiumPath, SKIP_CHROMIUM } from '../helpers/env.ts';
 
 const executable = chromiumPath();
@@ -25,40 +30,15 @@ describe('an organisation admin and an event organiser edit in the browser', {
     buildClient();
     server = await startServer();
     const db = server.database.db;
-    const user = await db
-      .insertInto('users')
-      .values({
-        email: 'manager@lgca.example',
-        name: 'Cluster Manager',
-        password_hash: await hashPassword(password),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const lgca = await db
-      .selectFrom('organisations')
-      .select('id')
-      .where('slug', '=', 'lombardy-green-chemistry-association')
-      .executeTakeFirstOrThrow();
-    const milan = await db
-      .selectFrom('events')
-      .select('id')
-      .where('slug', '=', 'clusters-meet-regions-milan-2024')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('organisation_users')
-      .values({ organisation_id: lgca.id, user_id: user.id, role: 'admin' })
-      .execute();
-    await db
-      .insertInto('event_members')
-      .values({ event_id: milan.id, user_id: user.id, role: 'organiser' })
-      .execute();
+    const users = await createUsers(db, password, [
+      { email: 'manager@lgca.example', name: 'Cluster Manager' },
+    ]);
+    const userId = users['manager@lgca.example']!;
+    await makeOrganisationAdmin(db, 'lombardy-green-chemistry-association', userId);
+    await makeEventOrganiser(db, 'clusters-meet-regions-milan-2024', userId);
     browser = await launchChromium(executable!);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('E-mail address').fill('manager@lgca.example');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInThroughForm(page, server.url, 'manager@lgca.example', password);
   });
   after(async () => {
     await browser?.close();

@@ -1,56 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../src/features/accounts/password.ts';
 import { picture, registration, summaryEvent } from '../api/summary-fixtures.ts';
-import {
-  buildClient,
-  describeViolations,
-  launchChromium,
-  seriousViolations,
-  startServer,
-} from '../helpers/browser.ts';
+import { BrowserSession, createUsers } from '../helpers/e2e-actions.ts';
 import { chromiumPath, SKIP_CHROMIUM } from '../helpers/env.ts';
 
 const executable = chromiumPath();
 const SHOTS = '/work/helpers/shots';
 
 describe('the summary after an event, in the browser', { skip: executable ? false : SKIP_CHROMIUM }, () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  let e2e: BrowserSession;
   const password = 'summary password 1';
   let event: { id: string; slug: string };
 
-  async function audit(page: Page, label: string) {
-    await page.waitForLoadState('networkidle');
-    const violations = await seriousViolations(page);
-    if (violations.length) problems.push(`${label}:\n${describeViolations(violations)}`);
-  }
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    return page;
-  }
-
   before(async () => {
-    buildClient();
-    server = await startServer();
-    const db = server.database.db;
-    const organiser = await db
-      .insertInto('users')
-      .values({
-        email: 'organiser@summary.example',
-        name: 'Event Organiser',
-        password_hash: await hashPassword(password),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    event = await summaryEvent(db, { organiserId: organiser.id, endsInDays: -2 });
+    e2e = await BrowserSession.start(executable!);
+    const db = e2e.db;
+    const users = await createUsers(db, password, [
+      { email: 'organiser@summary.example', name: 'Event Organiser' },
+    ]);
+    event = await summaryEvent(db, { organiserId: users['organiser@summary.example']!, endsInDays: -2 });
     await db
       .updateTable('events')
       .set({ title: 'Clusters meet Regions — Turin' })
@@ -74,24 +42,14 @@ describe('the summary after an event, in the browser', { skip: executable ? fals
     for (let i = 0; i < 3; i++)
       await registration(db, event.id, { category: 'research', country: 'ES', checkedIn: true });
     await registration(db, event.id, { category: 'startup', country: 'DE', checkedIn: true });
-    browser = await launchChromium(executable!);
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => e2e?.close());
 
   test('an organiser writes the summary, adds a quote and photos; a visitor sees them and the chart', async () => {
-    const page = await newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('E-mail address').fill('organiser@summary.example');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const page = await e2e.signedIn('organiser@summary.example', password);
 
     // A banner, uploaded from the event page's edit mode.
-    await page.goto(`${server.url}/events/${event.slug}`);
+    await page.goto(`${e2e.url}/events/${event.slug}`);
     await page.getByRole('button', { name: 'Edit event' }).click();
     await page.getByLabel('Themes').fill('Twin transition, Robotics');
     await page.getByLabel('Image file').setInputFiles({
@@ -105,7 +63,7 @@ describe('the summary after an event, in the browser', { skip: executable ? fals
     await page.getByText('Changes saved.').waitFor();
     await page.locator('img.event-banner').waitFor();
     await page.getByRole('list', { name: 'Themes' }).getByText('Robotics').waitFor();
-    await audit(page, 'event page with banner');
+    await e2e.audit(page, 'event page with banner');
     await page.screenshot({ path: `${SHOTS}/event-banner.png`, fullPage: true });
 
     await page
@@ -160,12 +118,12 @@ describe('the summary after an event, in the browser', { skip: executable ? fals
     await upload('Networking in the hall', 'Bo Refusing');
     await page.getByText('No photo consent: Bo Refusing').waitFor();
     await page.getByRole('img', { name: /By category/ }).waitFor();
-    await audit(page, 'summary page (organiser)');
+    await e2e.audit(page, 'summary page (organiser)');
     await page.screenshot({ path: `${SHOTS}/event-summary-organiser.png`, fullPage: true });
 
     // A visitor.
-    const visitor = await newPage();
-    await visitor.goto(`${server.url}/events/${event.slug}/summary`);
+    const visitor = await e2e.newPage();
+    await visitor.goto(`${e2e.url}/events/${event.slug}/summary`);
     await visitor.getByRole('heading', { name: 'Highlights' }).waitFor();
     await visitor.getByText('Robots need people who understand them.').waitFor();
     await visitor.getByText('Paraphrased').waitFor();
@@ -179,14 +137,14 @@ describe('the summary after an event, in the browser', { skip: executable ? fals
     assert.match((await chart.locator('desc').textContent()) ?? '', /Company 4.*Research \/ university 3/);
     await visitor.getByText('10 participants checked in.').waitFor();
     assert.equal(await visitor.getByRole('button', { name: 'Edit article' }).count(), 0);
-    await audit(visitor, 'summary page (visitor)');
+    await e2e.audit(visitor, 'summary page (visitor)');
     await visitor.screenshot({ path: `${SHOTS}/event-summary-visitor.png`, fullPage: true });
 
     // The Milan demo's summary.
-    await visitor.goto(`${server.url}/events/clusters-meet-regions-milan-2024/summary`);
+    await visitor.goto(`${e2e.url}/events/clusters-meet-regions-milan-2024/summary`);
     await visitor.getByRole('heading', { name: 'Next: the Euroclusters call' }).waitFor();
-    await audit(visitor, 'Milan summary');
+    await e2e.audit(visitor, 'Milan summary');
     await visitor.screenshot({ path: `${SHOTS}/event-summary-milan.png`, fullPage: true });
-    assert.deepEqual(problems, []);
+    assert.deepEqual(e2e.problems, []);
   });
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { hashPassword } from '../../src/features/accounts/password.ts';
 import {
   buildClient,
   describeViolations,
@@ -9,6 +8,7 @@ import {
   seriousViolations,
   startServer,
 } from '../helpers/browser.ts';
+import { createUsers, signInThroughForm } from '../helpers/e2e-actions.ts';
 import { chromiumPath, SKIP_CHROMIUM } from '../helpers/env.ts';
 
 const executable = chromiumPath();
@@ -36,22 +36,12 @@ describe('an administrator imports organisations in the browser', {
   before(async () => {
     buildClient();
     server = await startServer();
-    await server.database.db
-      .insertInto('users')
-      .values({
-        email: 'platform@nexum.example',
-        name: 'Platform Admin',
-        password_hash: await hashPassword(password),
-        is_admin: true,
-      })
-      .execute();
+    await createUsers(server.database.db, password, [
+      { email: 'platform@nexum.example', name: 'Platform Admin', isAdmin: true },
+    ]);
     browser = await launchChromium(executable!);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('E-mail address').fill('platform@nexum.example');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInThroughForm(page, server.url, 'platform@nexum.example', password);
   });
   after(async () => {
     await browser?.close();

@@ -1,88 +1,39 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../src/features/accounts/password.ts';
-import {
-  buildClient,
-  describeViolations,
-  launchChromium,
-  seriousViolations,
-  startServer,
-} from '../helpers/browser.ts';
+import { BrowserSession, createUsers, makeOrganisationAdmin } from '../helpers/e2e-actions.ts';
 import { chromiumPath, SKIP_CHROMIUM } from '../helpers/env.ts';
 
 const executable = chromiumPath();
 const LGCA = 'lombardy-green-chemistry-association';
 
 describe('directory profiles in the browser', { skip: executable ? false : SKIP_CHROMIUM }, () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  let e2e: BrowserSession;
   const password = 'profile password 1';
+  const signedIn = (email: string) => e2e.signedIn(email, password);
 
-  async function audit(page: Page, label: string) {
-    await page.waitForLoadState('networkidle');
-    const violations = await seriousViolations(page);
-    if (violations.length) problems.push(`${label}:\n${describeViolations(violations)}`);
-  }
-
-  /** A signed-in page of its own browser context. */
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
-  }
-
-  const api = async (path: string) => (await fetch(`${server.url}${path}`)).json();
+  const api = async (path: string) => (await fetch(`${e2e.url}${path}`)).json();
 
   before(async () => {
-    buildClient();
-    server = await startServer();
-    const db = server.database.db;
-    const hash = await hashPassword(password);
-    const users = await db
-      .insertInto('users')
-      .values([
-        { email: 'manager@lgca.example', name: 'Cluster Manager', password_hash: hash },
-        { email: 'founder@robotica.example', name: 'Startup Founder', password_hash: hash },
-        { email: 'admin@nexum.example', name: 'Platform Admin', password_hash: hash, is_admin: true },
-      ])
-      .returning('id')
-      .execute();
-    const lgca = await db
-      .selectFrom('organisations')
-      .select('id')
-      .where('slug', '=', LGCA)
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('organisation_users')
-      .values({ organisation_id: lgca.id, user_id: users[0]!.id, role: 'admin' })
-      .execute();
-    browser = await launchChromium(executable!);
+    e2e = await BrowserSession.start(executable!);
+    const db = e2e.db;
+    const users = await createUsers(db, password, [
+      { email: 'manager@lgca.example', name: 'Cluster Manager' },
+      { email: 'founder@robotica.example', name: 'Startup Founder' },
+      { email: 'admin@nexum.example', name: 'Platform Admin', isAdmin: true },
+    ]);
+    await makeOrganisationAdmin(db, LGCA, users['manager@lgca.example']!);
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => e2e?.close());
 
   test('an organisation admin adds an ecosystem and a NACE code, saves and sees them', async () => {
     const page = await signedIn('manager@lgca.example');
-    await page.goto(`${server.url}/organisations/${LGCA}`);
+    await page.goto(`${e2e.url}/organisations/${LGCA}`);
     await page.getByRole('button', { name: 'Edit organisation' }).click();
     await page.getByRole('checkbox', { name: 'Digital' }).check();
     const nace = page.getByRole('combobox', { name: /NACE activities/ });
     await nace.fill('basic chemicals');
     await page.getByRole('option', { name: /^20\.1 / }).waitFor();
-    await audit(page, 'edit form with the NACE list open');
+    await e2e.audit(page, 'edit form with the NACE list open');
     // Keyboard only: the first option is highlighted; Enter adds it.
     await nace.press('Enter');
     await page
@@ -95,7 +46,7 @@ describe('directory profiles in the browser', { skip: executable ? false : SKIP_
     await activities.getByText('Digital').waitFor();
     await activities.getByText('20.1', { exact: true }).waitFor();
     await activities.getByText('Manufacture of basic chemicals', { exact: false }).first().waitFor();
-    await audit(page, 'profile after saving');
+    await e2e.audit(page, 'profile after saving');
     const o = await api(`/api/v1/organisations/${LGCA}`);
     assert.deepEqual(o.ecosystems.sort(), ['digital', 'energy_intensive']);
     assert.ok(
@@ -106,7 +57,7 @@ describe('directory profiles in the browser', { skip: executable ? false : SKIP_
 
   test('a cluster admin sees the members chart and adds a member', async () => {
     const page = await signedIn('manager@lgca.example');
-    await page.goto(`${server.url}/organisations/${LGCA}`);
+    await page.goto(`${e2e.url}/organisations/${LGCA}`);
     const chart = page.getByRole('img', { name: /Members by type/ });
     await chart.waitFor();
     const before = await api(`/api/v1/organisations/${LGCA}`);
@@ -121,7 +72,7 @@ describe('directory profiles in the browser', { skip: executable ? false : SKIP_
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('button', { name: 'Add Politecnico di Milano as a member' }).click();
     await page.getByRole('status').filter({ hasText: 'Politecnico di Milano is now a member.' }).waitFor();
-    await audit(page, 'cluster page with the member manager open');
+    await e2e.audit(page, 'cluster page with the member manager open');
     const after = await api(`/api/v1/organisations/${LGCA}`);
     assert.equal(after.members.total, before.members.total + 1);
     await page.getByRole('row', { name: new RegExp(`^University ${universities + 1}`) }).waitFor();
@@ -134,10 +85,10 @@ describe('directory profiles in the browser', { skip: executable ? false : SKIP_
 
   test('a user creates a draft and submits it; the administrator publishes it from the review queue', async () => {
     const founder = await signedIn('founder@robotica.example');
-    await founder.goto(`${server.url}/account`);
+    await founder.goto(`${e2e.url}/account`);
     await founder.getByRole('link', { name: 'Add an organisation' }).click();
     await founder.getByRole('heading', { level: 1, name: 'Add an organisation' }).waitFor();
-    await audit(founder, 'new organisation page');
+    await e2e.audit(founder, 'new organisation page');
     await founder.getByRole('button', { name: 'Create the draft' }).click();
     await founder.getByText('This field is required.').first().waitFor();
     await founder.getByLabel('Name', { exact: true }).fill('Robotica Bergamasca');
@@ -147,22 +98,18 @@ describe('directory profiles in the browser', { skip: executable ? false : SKIP_
     await founder.getByRole('button', { name: 'Create the draft' }).click();
     await founder.getByRole('heading', { level: 2, name: 'This profile is a draft' }).waitFor();
     assert.match(founder.url(), /\/organisations\/robotica-bergamasca$/);
-    assert.equal(
-      (await fetch(`${server.url}/api/v1/organisations/robotica-bergamasca`)).status,
-      404,
-      'private',
-    );
-    await audit(founder, 'draft profile');
+    assert.equal((await fetch(`${e2e.url}/api/v1/organisations/robotica-bergamasca`)).status, 404, 'private');
+    await e2e.audit(founder, 'draft profile');
     await founder.getByRole('button', { name: 'Submit for validation' }).click();
     await founder.getByRole('heading', { level: 2, name: 'This profile awaits validation' }).waitFor();
-    await audit(founder, 'submitted profile');
+    await e2e.audit(founder, 'submitted profile');
 
     const admin = await signedIn('admin@nexum.example');
-    await admin.goto(`${server.url}/account`);
+    await admin.goto(`${e2e.url}/account`);
     await admin.getByRole('link', { name: 'Review queue' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Review queue' }).waitFor();
     await admin.getByRole('link', { name: 'Robotica Bergamasca' }).waitFor();
-    await audit(admin, 'review queue');
+    await e2e.audit(admin, 'review queue');
     await admin.getByRole('button', { name: 'Approve Robotica Bergamasca' }).click();
     await admin.getByRole('status').filter({ hasText: 'Robotica Bergamasca: approved.' }).waitFor();
     // The confirmation shows before the queue has reloaded; give the list its moment.
@@ -179,6 +126,6 @@ describe('directory profiles in the browser', { skip: executable ? false : SKIP_
   });
 
   test('no page had serious accessibility problems or errors', () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(e2e.problems, []);
   });
 });

@@ -7,66 +7,32 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../src/features/accounts/password.ts';
 import { registrationEvent } from '../api/registrations-fixtures.ts';
-import {
-  buildClient,
-  describeViolations,
-  launchChromium,
-  seriousViolations,
-  startServer,
-} from '../helpers/browser.ts';
+import { BrowserSession, createUsers } from '../helpers/e2e-actions.ts';
 import { chromiumPath, SKIP_CHROMIUM } from '../helpers/env.ts';
 
 const executable = chromiumPath();
 const SHOTS = '/work/helpers/shots';
 
 describe('registration in the browser', { skip: executable ? false : SKIP_CHROMIUM }, () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  let e2e: BrowserSession;
   const password = 'registration password 1';
+  const signedIn = (email: string) => e2e.signedIn(email, password);
   let slug = '';
 
-  async function audit(page: Page, label: string) {
-    await page.waitForLoadState('networkidle');
-    const violations = await seriousViolations(page);
-    if (violations.length) problems.push(`${label}:\n${describeViolations(violations)}`);
-  }
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    return page;
-  }
-  async function signedIn(email: string): Promise<Page> {
-    const page = await newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
-  }
   /** The API as another participant would use it: sign in, then JSON calls with the session cookie. */
   async function apiAs(email: string) {
-    const res = await fetch(`${server.url}/api/v1/auth/signin`, {
+    const res = await fetch(`${e2e.url}/api/v1/auth/signin`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url },
+      headers: { 'content-type': 'application/json', origin: e2e.url },
       body: JSON.stringify({ email, password }),
     });
     assert.equal(res.status, 200);
     const cookie = String(res.headers.get('set-cookie')).split(';')[0]!;
     return async (method: string, path: string, body?: unknown) => {
-      const r = await fetch(`${server.url}${path}`, {
+      const r = await fetch(`${e2e.url}${path}`, {
         method,
-        headers: { cookie, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { cookie, origin: e2e.url, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });
       const json = await r.json();
@@ -76,24 +42,14 @@ describe('registration in the browser', { skip: executable ? false : SKIP_CHROMI
   }
 
   before(async () => {
-    buildClient();
-    server = await startServer();
-    const db = server.database.db;
-    const hash = await hashPassword(password);
-    const ids: Record<string, string> = {};
-    for (const [email, name, admin] of [
-      ['olga@reg.example', 'Olga Organiser', false],
-      ['alice@reg.example', 'Alice Bianchi', false],
-      ['bruno@reg.example', 'Bruno Costa', false],
-      ['ada@reg.example', 'Ada Admin', true],
-    ] as const) {
-      const u = await db
-        .insertInto('users')
-        .values({ email, name, password_hash: hash, is_admin: admin })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      ids[email] = u.id;
-    }
+    e2e = await BrowserSession.start(executable!, { context: { acceptDownloads: true } });
+    const db = e2e.db;
+    const ids = await createUsers(db, password, [
+      { email: 'olga@reg.example', name: 'Olga Organiser' },
+      { email: 'alice@reg.example', name: 'Alice Bianchi' },
+      { email: 'bruno@reg.example', name: 'Bruno Costa' },
+      { email: 'ada@reg.example', name: 'Ada Admin', isAdmin: true },
+    ]);
     const ev = await registrationEvent(db, { organiserId: ids['olga@reg.example'], startsInDays: 20 });
     slug = ev.slug;
     // Whole hours in the event's time zone, three weeks ahead, as a real workshop.
@@ -107,13 +63,8 @@ describe('registration in the browser', { skip: executable ? false : SKIP_CHROMI
       })
       .where('id', '=', ev.id)
       .execute();
-    browser = await launchChromium(executable!);
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => e2e?.close());
 
   test('wait-listed newcomer is promoted when someone cancels, then downloads the calendar', async () => {
     // A nearly full event: capacity 2, one seat taken, then filled.
@@ -130,10 +81,10 @@ describe('registration in the browser', { skip: executable ? false : SKIP_CHROMI
     assert.equal(brunoReg.status, 'confirmed');
 
     // The newcomer signs up from the registration page and registers.
-    const page = await newPage();
-    await page.goto(`${server.url}/events/${slug}/register`);
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.url}/events/${slug}/register`);
     await page.getByRole('heading', { level: 1, name: 'Registration' }).waitFor();
-    await audit(page, 'register (anonymous)');
+    await e2e.audit(page, 'register (anonymous)');
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Full name').fill('Nina Newcomer');
     await page.getByLabel('E-mail address').fill('nina@newcomer.example');
@@ -146,13 +97,13 @@ describe('registration in the browser', { skip: executable ? false : SKIP_CHROMI
     await page.getByLabel(/^Job title/).fill('Founder');
     await page.getByLabel(/^Country/).selectOption('IT');
     await page.getByLabel(/Share my contact details/).check();
-    await audit(page, 'register form');
+    await e2e.audit(page, 'register form');
     await page.screenshot({ path: `${SHOTS}/registration-form.png`, fullPage: true });
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     const status = page.getByTestId('registration-status');
     await status.waitFor();
     assert.match(String(await status.textContent()), /number 1 on the waiting list/);
-    await audit(page, 'register (waitlisted)');
+    await e2e.audit(page, 'register (waitlisted)');
     await page.screenshot({ path: `${SHOTS}/registration-waitlisted.png`, fullPage: true });
 
     // Another participant cancels: the newcomer's seat is confirmed at once.
@@ -160,9 +111,9 @@ describe('registration in the browser', { skip: executable ? false : SKIP_CHROMI
     await page.reload();
     await status.waitFor();
     assert.match(String(await status.textContent()), /your seat is confirmed/);
-    await audit(page, 'register (confirmed)');
+    await e2e.audit(page, 'register (confirmed)');
     await page.screenshot({ path: `${SHOTS}/registration-confirmed.png`, fullPage: true });
-    const mails = await server.database.db
+    const mails = await e2e.db
       .selectFrom('email_outbox')
       .select(['kind', 'subject'])
       .where('to_address', '=', 'nina@newcomer.example')
@@ -188,7 +139,7 @@ describe('registration in the browser', { skip: executable ? false : SKIP_CHROMI
 
     // The organiser checks the newcomer in by badge code at the door.
     const code = (
-      await server.database.db
+      await e2e.db
         .selectFrom('registrations as r')
         .innerJoin('users as u', 'u.id', 'r.user_id')
         .select('r.badge_code')
@@ -196,33 +147,33 @@ describe('registration in the browser', { skip: executable ? false : SKIP_CHROMI
         .executeTakeFirstOrThrow()
     ).badge_code;
     const organiser = await signedIn('olga@reg.example');
-    await organiser.goto(`${server.url}/events/${slug}/registrations`);
+    await organiser.goto(`${e2e.url}/events/${slug}/registrations`);
     await organiser.getByRole('heading', { level: 1, name: 'Registrations' }).waitFor();
     await organiser.getByLabel('Badge code', { exact: true }).fill(code);
     await organiser.getByLabel('Badge code', { exact: true }).press('Enter');
     await organiser.getByText('Checked in now.').waitFor();
     await organiser.getByRole('cell', { name: /Nina Newcomer/ }).waitFor();
-    await audit(organiser, 'registrations (organiser)');
+    await e2e.audit(organiser, 'registrations (organiser)');
     await organiser.screenshot({ path: `${SHOTS}/registrations-manage.png`, fullPage: true });
 
     // An administrator reads the promotion e-mail in the outbox.
     const admin = await signedIn('ada@reg.example');
-    await admin.goto(`${server.url}/admin/outbox`);
+    await admin.goto(`${e2e.url}/admin/outbox`);
     await admin.getByLabel('Recipient or subject').fill('nina@');
     await admin.getByText(/A seat is yours: Clusters meet Regions — Valencia/).waitFor();
-    await audit(admin, 'outbox');
+    await e2e.audit(admin, 'outbox');
     await admin.screenshot({ path: `${SHOTS}/outbox.png`, fullPage: true });
 
     // The Milan demo: 162 participants, all checked in but a few no-shows; the event is over.
-    await admin.goto(`${server.url}/events/clusters-meet-regions-milan-2024/registrations`);
+    await admin.goto(`${e2e.url}/events/clusters-meet-regions-milan-2024/registrations`);
     await admin.getByRole('heading', { level: 1, name: 'Registrations' }).waitFor();
     await admin.getByText('162 registrations').waitFor();
-    await audit(admin, 'registrations (Milan demo)');
+    await e2e.audit(admin, 'registrations (Milan demo)');
     await admin.screenshot({ path: `${SHOTS}/registrations-milan.png` });
-    await page.goto(`${server.url}/events/clusters-meet-regions-milan-2024/register`);
+    await page.goto(`${e2e.url}/events/clusters-meet-regions-milan-2024/register`);
     await page.getByText('This event is over: registration is closed.').waitFor();
-    await audit(page, 'register (past event)');
+    await e2e.audit(page, 'register (past event)');
 
-    assert.deepEqual(problems, []);
+    assert.deepEqual(e2e.problems, []);
   });
 });

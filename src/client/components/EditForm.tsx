@@ -53,16 +53,27 @@ export function useEditForm<Values, Body extends object, Result>(opts: {
   return { values, fields, message, saving, set, submit };
 }
 
-export function FormActions({ saving, onCancel }: { saving: boolean; onCancel: () => void }) {
+/** Submit ("Save" unless `submitLabel` says otherwise; "Saving…" while saving) and, when given, cancel. */
+export function FormActions({
+  saving,
+  onCancel,
+  submitLabel,
+}: {
+  saving: boolean;
+  onCancel?: (() => void) | undefined;
+  submitLabel?: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="form-actions">
       <button type="submit" className="button" disabled={saving}>
-        {saving ? t('common.saving') : t('common.save')}
+        {saving ? t('common.saving') : (submitLabel ?? t('common.save'))}
       </button>
-      <button type="button" className="button button-secondary" onClick={onCancel}>
-        {t('common.cancel')}
-      </button>
+      {onCancel && (
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
     </div>
   );
 }

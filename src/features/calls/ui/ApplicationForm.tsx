@@ -1,5 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { api, type HostApplication, type HostCall } from '../../../client/api.ts';
+import { FormActions } from '../../../client/components/EditForm.tsx';
 import {
   describeError,
   type FormErrors,
@@ -162,16 +163,11 @@ export function ApplicationForm({
         onChange={(e) => setLetter(e.target.files?.[0] ?? null)}
         error={f.letter}
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t('common.saving') : application ? t('common.save') : t('calls.submit')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        saving={saving}
+        onCancel={onCancel}
+        submitLabel={application ? t('common.save') : t('calls.submit')}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { HostCall, HostCallInput } from '../../../client/api.ts';
+import { FormActions } from '../../../client/components/EditForm.tsx';
 import {
   describeError,
   type FormErrors,
@@ -11,15 +12,10 @@ import {
 import { useI18n } from '../../../client/i18n.tsx';
 import { fromZonedInput, toZonedInput } from '../../../client/time.ts';
 import { slugify } from '../../../shared/slug.ts';
+import { CriteriaEditor, type CriterionDraft } from './CriteriaEditor.tsx';
 
 /** Calls are Europe-wide; their deadlines are read and written in Brussels time. */
 export const CALL_ZONE = 'Europe/Brussels';
-
-interface CriterionDraft {
-  key: string;
-  label: string;
-  weight: string;
-}
 
 /** A key for a new criterion from its label: lower-case, digits and _, unique within the call. */
 function keyFor(label: string, taken: Set<string>): string {
@@ -51,9 +47,6 @@ export function CallForm({
   );
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<FormErrors>();
-
-  const setCriterion = (i: number, patch: Partial<CriterionDraft>) =>
-    setCriteria((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -123,59 +116,19 @@ export function CallForm({
           ))}
         </SelectField>
       </div>
-      <fieldset className="criteria-fieldset">
-        <legend>{t('calls.criteria')}</legend>
-        <p className="field-hint">{t('calls.criteriaHint')}</p>
-        {criteria.map((c, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before they get a key.
-          <div className="criterion-row" key={i}>
-            <TextField
-              label={t('calls.criterion.label', { n: i + 1 })}
-              value={c.label}
-              required
-              maxLength={200}
-              onChange={(e) => setCriterion(i, { label: e.target.value })}
-            />
-            <TextField
-              label={t('calls.criterion.weight', { n: i + 1 })}
-              type="number"
-              min={0.1}
-              max={100}
-              step={0.1}
-              value={c.weight}
-              onChange={(e) => setCriterion(i, { weight: e.target.value })}
-            />
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={criteria.length === 1}
-              onClick={() => setCriteria((list) => list.filter((_, j) => j !== i))}
-            >
-              {t('calls.criterion.remove', { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        {f.criteria && <p className="field-error">{f.criteria}</p>}
-        <p>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => setCriteria((list) => [...list, { key: '', label: '', weight: '1' }])}
-          >
-            {t('calls.criterion.add')}
-          </button>
-        </p>
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t('common.saving') : call ? t('common.save') : t('calls.create')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <CriteriaEditor
+        legend={t('calls.criteria')}
+        hint={t('calls.criteriaHint')}
+        criteria={criteria}
+        onChange={setCriteria}
+        newKey={() => ''}
+        error={f.criteria}
+      />
+      <FormActions
+        saving={saving}
+        onCancel={onCancel}
+        submitLabel={call ? t('common.save') : t('calls.create')}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { type AgendaPersonHit, api } from '../../../client/api.ts';
+import { useSearchHits } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 
 export type Role = 'speaker' | 'moderator' | 'panellist' | 'pitcher';
@@ -32,29 +33,11 @@ export function AgendaPeoplePicker({
   const { t } = useI18n();
   const id = useId();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<AgendaPersonHit[]>([]);
-  const [searching, setSearching] = useState(false);
-
-  useEffect(() => {
-    const query = q.trim();
-    if (query.length < 2) {
-      setHits([]);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setSearching(true);
-      api
-        .agendaPeople(event, query, controller.signal)
-        .then((r) => setHits(r.items))
-        .catch(() => setHits([]))
-        .finally(() => setSearching(false));
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, event]);
+  const { hits, setHits, searching } = useSearchHits(
+    q,
+    (query, signal) => api.agendaPeople(event, query, signal),
+    [event],
+  );
 
   const add = (p: AgendaPersonHit) => {
     // The same person twice in the same role would be refused by the server.

@@ -6,6 +6,7 @@ import {
   type DraftSession,
   type SessionSaved,
 } from '../../../client/api.ts';
+import { FormActions } from '../../../client/components/EditForm.tsx';
 import {
   describeError,
   FormMessage,
@@ -265,14 +266,11 @@ export function AgendaSessionForm({
         defaultRole={DEFAULT_ROLE[values.type] ?? 'speaker'}
         error={Object.entries(fields).find(([k]) => k.startsWith('people'))?.[1]}
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t('common.saving') : session ? t('common.save') : t('agenda.addSession')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        saving={saving}
+        onCancel={onCancel}
+        submitLabel={session ? t('common.save') : t('agenda.addSession')}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api, type PitchCall } from '../../../client/api.ts';
+import { FormActions } from '../../../client/components/EditForm.tsx';
 import {
   describeError,
   type FormErrors,
@@ -9,6 +10,7 @@ import {
 } from '../../../client/components/Form.tsx';
 import { useI18n } from '../../../client/i18n.tsx';
 import { fromZonedInput, toZonedInput } from '../../../client/time.ts';
+import { CriteriaEditor } from '../../calls/ui/CriteriaEditor.tsx';
 
 /** Organisers open or edit the event's pitch call; dates are wall times in the event's zone. */
 export function PitchCallForm({
@@ -91,67 +93,19 @@ export function PitchCallForm({
           error={f.closesAt}
         />
       </div>
-      <fieldset className="criteria-fieldset">
-        <legend>{t('pitches.criteria')}</legend>
-        {criteria.map((c, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own while edited.
-          <div className="criterion-row" key={i}>
-            <TextField
-              label={t('calls.criterion.label', { n: i + 1 })}
-              value={c.label}
-              required
-              maxLength={200}
-              onChange={(e) =>
-                setCriteria((list) => list.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))
-              }
-            />
-            <TextField
-              label={t('calls.criterion.weight', { n: i + 1 })}
-              type="number"
-              min={0.1}
-              max={100}
-              step={0.1}
-              value={c.weight}
-              onChange={(e) =>
-                setCriteria((list) => list.map((x, j) => (j === i ? { ...x, weight: e.target.value } : x)))
-              }
-            />
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={criteria.length === 1}
-              onClick={() => setCriteria((list) => list.filter((_, j) => j !== i))}
-            >
-              {t('calls.criterion.remove', { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        {f.criteria && <p className="field-error">{f.criteria}</p>}
-        <p>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() =>
-              setCriteria((list) => {
-                const taken = new Set(list.map((c) => c.key));
-                let n = list.length + 1;
-                while (taken.has(`criterion_${n}`)) n++;
-                return [...list, { key: `criterion_${n}`, label: '', weight: '1' }];
-              })
-            }
-          >
-            {t('calls.criterion.add')}
-          </button>
-        </p>
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t('common.saving') : t('pitches.saveCall')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <CriteriaEditor
+        legend={t('pitches.criteria')}
+        criteria={criteria}
+        onChange={setCriteria}
+        newKey={(list) => {
+          const taken = new Set(list.map((c) => c.key));
+          let n = list.length + 1;
+          while (taken.has(`criterion_${n}`)) n++;
+          return `criterion_${n}`;
+        }}
+        error={f.criteria}
+      />
+      <FormActions saving={saving} onCancel={onCancel} submitLabel={t('pitches.saveCall')} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type Pitch } from '../../../client/api.ts';
+import { FormActions } from '../../../client/components/EditForm.tsx';
 import {
   describeError,
   type FormErrors,
@@ -167,16 +168,11 @@ export function PitchSubmitForm({
         onChange={(e) => setDeck(e.target.files?.[0] ?? null)}
         error={f.deck}
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t('common.saving') : pitch ? t('common.save') : t('pitches.submit')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        saving={saving}
+        onCancel={onCancel}
+        submitLabel={pitch ? t('common.save') : t('pitches.submit')}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { api, type EventSummaryPage } from '../../../client/api.ts';
+import { FormActions } from '../../../client/components/EditForm.tsx';
 import { FormMessage } from '../../../client/components/Form.tsx';
 import { Empty } from '../../../client/components/ui.tsx';
 import { useI18n } from '../../../client/i18n.tsx';
@@ -132,14 +133,7 @@ export function ArticleEditor({
         <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />
         <span>{t('summary.publishLabel')}</span>
       </label>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={action.busy}>
-          {action.busy ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions saving={action.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,8 +1,10 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { api, type EventPhoto, type ParticipantHit } from '../../../client/api.ts';
 import { FormMessage, TextField } from '../../../client/components/Form.tsx';
 import { Badge, Empty } from '../../../client/components/ui.tsx';
+import { useSearchHits } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
+import { SummaryItemActions } from './SummaryItemActions.tsx';
 import { moved, useSummaryAction } from './summaryAction.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -58,32 +60,14 @@ function PhotoTools({
           {t('summary.saveCaption')}
         </button>
       </form>
-      <p className="item-actions">
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={action.busy || index === 0}
-          onClick={() => order(-1)}
-        >
-          {t('summary.moveUp')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={action.busy || index === photos.length - 1}
-          onClick={() => order(1)}
-        >
-          {t('summary.moveDown')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={action.busy}
-          onClick={() => action.run(() => api.deleteEventPhoto(event, p.id), t('summary.photoRemoved'))}
-        >
-          {t('summary.photoRemove')}
-        </button>
-      </p>
+      <SummaryItemActions
+        index={index}
+        count={photos.length}
+        busy={action.busy}
+        onMove={order}
+        onRemove={() => action.run(() => api.deleteEventPhoto(event, p.id), t('summary.photoRemoved'))}
+        removeLabel={t('summary.photoRemove')}
+      />
     </div>
   );
 }
@@ -139,28 +123,10 @@ function PhotoUpload({ event, onAdded }: { event: string; onAdded: () => void })
   const [caption, setCaption] = useState('');
   const [consent, setConsent] = useState(false);
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<ParticipantHit[]>([]);
   const [people, setPeople] = useState<ParticipantHit[]>([]);
   const action = useSummaryAction(onAdded);
 
-  useEffect(() => {
-    const query = q.trim();
-    if (query.length < 2) {
-      setHits([]);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .photoParticipants(event, query, controller.signal)
-        .then((r) => setHits(r.items))
-        .catch(() => setHits([]));
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, event]);
+  const { hits } = useSearchHits(q, (query, signal) => api.photoParticipants(event, query, signal), [event]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,8 +1,10 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { type AgendaPersonHit, api, type EventQuote } from '../../../client/api.ts';
 import { FormMessage, TextAreaField, TextField } from '../../../client/components/Form.tsx';
 import { Badge, Empty } from '../../../client/components/ui.tsx';
+import { useSearchHits } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
+import { SummaryItemActions } from './SummaryItemActions.tsx';
 import { moved, useSummaryAction } from './summaryAction.ts';
 
 function Attribution({ q }: { q: EventQuote }) {
@@ -62,34 +64,16 @@ export function SummaryQuotes({
                 <Attribution q={q} />
               </figure>
               {canEdit && (
-                <p className="item-actions">
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    disabled={action.busy || i === 0}
-                    onClick={() => move(i, -1)}
-                  >
-                    {t('summary.moveUp')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    disabled={action.busy || i === quotes.length - 1}
-                    onClick={() => move(i, 1)}
-                  >
-                    {t('summary.moveDown')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    disabled={action.busy}
-                    onClick={() =>
-                      action.run(() => api.deleteEventQuote(event, q.id), t('summary.quoteRemoved'))
-                    }
-                  >
-                    {t('summary.quoteRemove')}
-                  </button>
-                </p>
+                <SummaryItemActions
+                  index={i}
+                  count={quotes.length}
+                  busy={action.busy}
+                  onMove={(by) => move(i, by)}
+                  onRemove={() =>
+                    action.run(() => api.deleteEventQuote(event, q.id), t('summary.quoteRemoved'))
+                  }
+                  removeLabel={t('summary.quoteRemove')}
+                />
               )}
             </li>
           ))}
@@ -104,31 +88,16 @@ function QuoteForm({ event, onAdded }: { event: string; onAdded: () => void }) {
   const { t } = useI18n();
   const id = useId();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<AgendaPersonHit[]>([]);
   const [person, setPerson] = useState<AgendaPersonHit>();
   const [text, setText] = useState('');
   const [context, setContext] = useState('');
   const [paraphrase, setParaphrase] = useState(false);
   const action = useSummaryAction(onAdded);
 
-  useEffect(() => {
-    const query = q.trim();
-    if (query.length < 2 || person) {
-      setHits([]);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .agendaPeople(event, query, controller.signal)
-        .then((r) => setHits(r.items))
-        .catch(() => setHits([]));
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, event, person]);
+  // Once a person is chosen, the search stops and its hits go.
+  const { hits } = useSearchHits(person ? '' : q, (query, signal) => api.agendaPeople(event, query, signal), [
+    event,
+  ]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
