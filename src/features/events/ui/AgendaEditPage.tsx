@@ -225,7 +225,7 @@ export default function AgendaEditPage() {
   return (
     <div className="container page agenda-page">
       <header className="page-header">
-        <p className="meta">
+        <p className="eyebrow">
           <Link href={`/events/${e.slug}`}>{e.title}</Link>
         </p>
         <h1>{t('agenda.editTitle')}</h1>

@@ -242,7 +242,7 @@ export default function PitchesPage() {
   return (
     <div className="container page">
       <header className="page-header">
-        <p className="meta">
+        <p className="eyebrow">
           <Link href={`/events/${e.slug}`}>{e.title}</Link>
         </p>
         <h1>{t('pitches.title')}</h1>
