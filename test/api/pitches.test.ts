@@ -341,6 +341,11 @@ for (const backend of backends()) {
         'conflict',
       );
 
+      // A placement is a draft until the agenda is published: the public sees the published one only.
+      const before = (await req('GET', `/api/v1/events/${event.slug}/pitches`)).json();
+      assert.equal(before.items.find((x: { id: string }) => x.id === a.id).session, null);
+      const published = await req('POST', `/api/v1/events/${event.slug}/agenda/publish`, organiser.cookie);
+      assert.equal(published.statusCode, 201, published.body);
       const pub = (await req('GET', `/api/v1/events/${event.slug}/pitches`)).json();
       const listed = pub.items.find((x: { id: string }) => x.id === a.id);
       assert.equal(listed.session.title, 'Start-up pitching');

@@ -21,9 +21,9 @@ export function checkinService(repo: RegistrationsRepo, registrations: Registrat
     if (!changed && r.status !== 'confirmed')
       throw new AppError('conflict', 409, 'Only a confirmed participant is checked in', {
         status: r.status,
-        registration: registrations.toRegistration(r),
+        registration: registrations.toRegistration(r, actor),
       });
-    return { registration: registrations.toRegistration(r), alreadyCheckedIn: !changed };
+    return { registration: registrations.toRegistration(r, actor), alreadyCheckedIn: !changed };
   }
 
   async function organiserOf(actor: Actor | null, id: string) {

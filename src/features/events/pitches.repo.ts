@@ -1,6 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { DB } from '../../server/db/schema.ts';
 import { UUID_RE } from '../organisations/organisations.repo.ts';
+import type { AgendaSnapshot } from './agenda.types.ts';
 
 export function pitchesRepo(db: Kysely<DB>) {
   const pitches = () =>
@@ -37,6 +38,22 @@ export function pitchesRepo(db: Kysely<DB>) {
       ]);
 
   return {
+    /** Where the published agenda (the event's current version) shows each accepted pitch. */
+    async publishedPlacements(eventId: string) {
+      const row = await db
+        .selectFrom('agenda_versions as v')
+        .innerJoin('events as e', (j) =>
+          j.onRef('e.id', '=', 'v.event_id').onRef('e.agenda_version', '=', 'v.version'),
+        )
+        .select('v.snapshot')
+        .where('v.event_id', '=', eventId)
+        .executeTakeFirst();
+      const sessions = (row?.snapshot as AgendaSnapshot | undefined)?.sessions ?? [];
+      const out = new Map<string, { id: string; title: string; startsAt: string }>();
+      for (const s of sessions)
+        for (const p of s.pitches ?? []) out.set(p.id, { id: s.id, title: s.title, startsAt: s.startsAt });
+      return out;
+    },
     findEvent: (idOrSlug: string) =>
       db
         .selectFrom('events')

@@ -13,6 +13,7 @@ const fieldError = (field: string, message: string) =>
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 type CallRow = NonNullable<Awaited<ReturnType<PitchesRepo['findCall']>>>;
+type Placements = 'draft' | Awaited<ReturnType<PitchesRepo['publishedPlacements']>>;
 
 /**
  * Submitters may submit between the open and close dates, and change their pitch until the close date;
@@ -37,7 +38,15 @@ export function pitchesService(repo: PitchesRepo) {
     return e;
   }
 
-  function toPitch(p: PitchRow, actor: Actor | null, call: CallRow | undefined): Pitch {
+  /**
+   * Where each pitch is placed, as the caller may see it: organisers see the draft placement; everyone
+   * else the published agenda's (a placement, like any agenda change, is a draft until published).
+   */
+  async function placements(actor: Actor | null, eventId: string): Promise<Placements> {
+    return canPitch(actor, 'manage', eventId) ? 'draft' : repo.publishedPlacements(eventId);
+  }
+
+  function toPitch(p: PitchRow, actor: Actor | null, call: CallRow | undefined, placed: Placements): Pitch {
     return {
       id: p.id,
       eventId: p.event_id,
@@ -59,9 +68,11 @@ export function pitchesService(repo: PitchesRepo) {
           : null,
       status: p.status,
       session:
-        p.session_id && p.session_title && p.session_starts_at
-          ? { id: p.session_id, title: p.session_title, startsAt: iso(p.session_starts_at) }
-          : null,
+        placed !== 'draft'
+          ? (placed.get(p.id) ?? null)
+          : p.session_id && p.session_title && p.session_starts_at
+            ? { id: p.session_id, title: p.session_title, startsAt: iso(p.session_starts_at) }
+            : null,
       position: p.position,
       sample: p.sample,
       createdAt: iso(p.created_at),
@@ -104,7 +115,7 @@ export function pitchesService(repo: PitchesRepo) {
 
   async function pitch(actor: Actor | null, id: string) {
     const { p, call } = await readablePitch(actor, id);
-    return toPitch(p, actor, call);
+    return toPitch(p, actor, call, await placements(actor, p.event_id));
   }
 
   async function getCall(actor: Actor | null, eventRef: string): Promise<PitchCall> {
@@ -149,15 +160,23 @@ export function pitchesService(repo: PitchesRepo) {
 
     async accepted(actor: Actor | null, eventRef: string) {
       const e = await readableEvent(actor, eventRef);
-      const [rows, call] = await Promise.all([repo.accepted(e.id), repo.findCall(e.id)]);
-      return { items: rows.map((p) => toPitch(p, actor, call)) };
+      const [rows, call, placed] = await Promise.all([
+        repo.accepted(e.id),
+        repo.findCall(e.id),
+        placements(actor, e.id),
+      ]);
+      return { items: rows.map((p) => toPitch(p, actor, call, placed)) };
     },
 
     async mine(actor: Actor | null, eventRef: string) {
       if (!actor) throw unauthenticated();
       const e = await readableEvent(actor, eventRef);
-      const [rows, call] = await Promise.all([repo.mine(e.id, actor.userId), repo.findCall(e.id)]);
-      return { items: rows.map((p) => toPitch(p, actor, call)) };
+      const [rows, call, placed] = await Promise.all([
+        repo.mine(e.id, actor.userId),
+        repo.findCall(e.id),
+        placements(actor, e.id),
+      ]);
+      return { items: rows.map((p) => toPitch(p, actor, call, placed)) };
     },
 
     async submit(
@@ -251,11 +270,12 @@ export function pitchesService(repo: PitchesRepo) {
       if (!canPitch(actor, 'judge', e.id))
         throw forbidden('Only the jury and the organisers see submissions');
       const manages = canPitch(actor, 'manage', e.id);
-      const [rows, call, scores, sessions] = await Promise.all([
+      const [rows, call, scores, sessions, placed] = await Promise.all([
         repo.forJury(e.id),
         repo.findCall(e.id),
         repo.scores(e.id),
         manages ? repo.pitchingSessions(e.id) : Promise.resolve([]),
+        placements(actor, e.id),
       ]);
       const criteria = criteriaOf(call);
       const byPitch = new Map<string, typeof scores>();
@@ -267,7 +287,7 @@ export function pitchesService(repo: PitchesRepo) {
         items: ordered.map((r) => {
           const mine = (byPitch.get(r.item.id) ?? []).find((s) => s.juror_id === actor.userId);
           return {
-            ...toPitch(r.item, actor, call),
+            ...toPitch(r.item, actor, call, placed),
             myScore: mine ? { scores: mine.scores as Record<string, number>, comment: mine.comment } : null,
             ranking: manages
               ? {

@@ -140,6 +140,17 @@ export function registrationsRepo(db: Kysely<DB>) {
         .execute(),
 
     /**
+     * A cancelled registration gives its site-visit seats back for good: the sign-ups are deleted, not just
+     * left uncounted, or registering again would revive them over seats others have taken since.
+     */
+    dropSignups: (trx: Kysely<DB>, id: string) =>
+      trx
+        .deleteFrom('session_signups')
+        .where('registration_id', '=', id)
+        .execute()
+        .then(() => {}),
+
+    /**
      * Moves registrations to a status; the clock (not the transaction's start) orders the waiting list,
      * so the order is the order in which transactions took the event lock.
      */

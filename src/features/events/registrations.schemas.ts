@@ -84,7 +84,12 @@ export const registrationSchema = z
     consentPhotosAt: z.string().nullable(),
     waitlistPosition: z.number().int().nullable().describe('1 = next to be promoted; null unless waitlisted'),
     badgeCode: z.string().describe('Encoded in the badge’s QR code; organisers check in with it'),
-    calendarUrl: z.string().describe('Personal iCalendar feed (RFC 5545): subscribe in a calendar app'),
+    calendarUrl: z
+      .string()
+      .nullable()
+      .describe(
+        'Personal iCalendar feed (RFC 5545): subscribe in a calendar app. Its token is a secret: only the participant gets it (null for organisers)',
+      ),
     checkedInAt: z.string().nullable(),
     checkedInBy: z.string().nullable().describe('Name of the organiser who checked the participant in'),
     statusChangedAt: z.string(),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB, RegistrationStatus } from '../../server/db/schema.ts';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../../server/http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
+import { releaseRegistrationB2b } from '../matchmaking/b2b.repo.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { type MailEvent, type RegistrationMailKind, registrationMail } from '../notifications/mails.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
@@ -66,7 +67,11 @@ type MailPlan = { kind: RegistrationMailKind; ids: readonly string[] }[];
 export function registrationsService(deps: RegistrationsDeps) {
   const { repo, mailer, publicUrl } = deps;
 
-  function toRegistration(r: RegistrationRow): Registration {
+  /**
+   * The registration as `viewer` sees it. The calendar feed URL carries the participant's secret token
+   * (the feed's only credential): only the participant gets it, never the organisers reading the list.
+   */
+  function toRegistration(r: RegistrationRow, viewer: Actor | null): Registration {
     return {
       id: r.id,
       event: { id: r.event_id, slug: r.event_slug, title: r.event_title },
@@ -84,7 +89,8 @@ export function registrationsService(deps: RegistrationsDeps) {
       consentPhotosAt: iso(r.consent_photos_at),
       waitlistPosition: r.waitlist_position,
       badgeCode: r.badge_code,
-      calendarUrl: `${publicUrl}/api/v1/calendar/${r.calendar_token}.ics`,
+      calendarUrl:
+        viewer?.userId === r.user_id ? `${publicUrl}/api/v1/calendar/${r.calendar_token}.ics` : null,
       checkedInAt: iso(r.checked_in_at),
       checkedInBy: r.checked_in_at ? r.checked_in_by_name : null,
       statusChangedAt: iso(r.status_changed_at)!,
@@ -168,10 +174,10 @@ export function registrationsService(deps: RegistrationsDeps) {
     return result;
   }
 
-  async function fresh(id: string): Promise<Registration> {
+  async function fresh(id: string, viewer: Actor | null): Promise<Registration> {
     const r = await repo.get(id);
     if (!r) throw notFound('Registration');
-    return toRegistration(r);
+    return toRegistration(r, viewer);
   }
 
   async function checkOrganisation(actor: Actor, id: string | null | undefined) {
@@ -208,7 +214,7 @@ export function registrationsService(deps: RegistrationsDeps) {
         closedReason: reason,
         canManage: canManageRegistrations(actor, e.id),
       },
-      registration: own ? toRegistration(own) : null,
+      registration: own ? toRegistration(own, actor) : null,
     };
   }
 
@@ -245,7 +251,11 @@ export function registrationsService(deps: RegistrationsDeps) {
         organisationId = org.id;
       }
       const jobTitle = input.jobTitle || null;
-      const personId = await repo.ensurePerson(user, organisationId, jobTitle);
+      // A directory person with an organisation is listed on that organisation's public profile: only
+      // someone who belongs to it (or just created it) is placed there, never by naming it in a form.
+      const belongs =
+        !!organisationId && (!!input.newOrganisation || actor.organisationRoles.has(organisationId));
+      const personId = await repo.ensurePerson(user, belongs ? organisationId : null, jobTitle);
       const now = new Date();
       const id = await underEventLock(e.id, async (trx, locked) => {
         const reason = closedReason(locked);
@@ -273,6 +283,8 @@ export function registrationsService(deps: RegistrationsDeps) {
           // Registering again after cancelling reuses the row (one per user and event) and its codes.
           await repo.update(trx, existing.id, values);
           await repo.setStatus(trx, [existing.id], status);
+          // A sign-up written while the cancellation committed must not come back with the new registration.
+          await repo.dropSignups(trx, existing.id);
           regId = existing.id;
         } else {
           regId = await repo.insert(trx, {
@@ -292,11 +304,11 @@ export function registrationsService(deps: RegistrationsDeps) {
               : 'registration_waitlisted';
         return { result: regId, mails: [{ kind, ids: [regId] }] };
       });
-      return fresh(id);
+      return fresh(id, actor);
     },
 
     async get(actor: Actor | null, id: string): Promise<Registration> {
-      return toRegistration(await readable(actor, id));
+      return toRegistration(await readable(actor, id), actor);
     },
 
     async update(actor: Actor | null, id: string, patch: UpdateRegistrationInput): Promise<Registration> {
@@ -314,7 +326,7 @@ export function registrationsService(deps: RegistrationsDeps) {
       if (patch.consentPhotos !== undefined)
         set.consent_photos_at = patch.consentPhotos ? (r.consent_photos_at ?? now) : null;
       await repo.update(deps.db, r.id, set);
-      return fresh(r.id);
+      return fresh(r.id, actor);
     },
 
     /** Cancels (participant or organiser); a freed seat goes to the first of the waiting list at once. */
@@ -326,6 +338,8 @@ export function registrationsService(deps: RegistrationsDeps) {
         if (!row || !['pending', 'confirmed', 'waitlisted'].includes(row.status))
           throw new AppError('conflict', 409, 'This registration is not active', { status: row?.status });
         await repo.setStatus(trx, [row.id], 'cancelled');
+        await repo.dropSignups(trx, row.id);
+        await releaseRegistrationB2b(trx, row.id);
         const promoted = row.status === 'confirmed' ? await fillSeats(trx, e) : [];
         return {
           result: null,
@@ -335,7 +349,7 @@ export function registrationsService(deps: RegistrationsDeps) {
           ],
         };
       });
-      return fresh(r.id);
+      return fresh(r.id, actor);
     },
 
     /** Organisers approve a pending registration: a seat if one is free, else the waiting list. */
@@ -353,7 +367,7 @@ export function registrationsService(deps: RegistrationsDeps) {
           mails: [{ kind: full ? 'registration_waitlisted' : 'registration_approved', ids: [row.id] }],
         };
       });
-      return fresh(r.id);
+      return fresh(r.id, actor);
     },
 
     async reject(actor: Actor | null, id: string): Promise<Registration> {
@@ -366,7 +380,7 @@ export function registrationsService(deps: RegistrationsDeps) {
         await repo.setStatus(trx, [row.id], 'rejected');
         return { result: null, mails: [{ kind: 'registration_rejected', ids: [row.id] }] };
       });
-      return fresh(r.id);
+      return fresh(r.id, actor);
     },
 
     async list(
@@ -379,7 +393,7 @@ export function registrationsService(deps: RegistrationsDeps) {
       const e = await managedEvent(actor, idOrSlug);
       const [rows, counts] = await Promise.all([repo.list(e.id, f, page, pageSize), repo.counts(e.id)]);
       return {
-        items: rows.items.map(toRegistration),
+        items: rows.items.map((r) => toRegistration(r, actor)),
         total: rows.total,
         page,
         pageSize,

@@ -10,6 +10,8 @@ import type { EventPhoto, EventStatistics, EventSummaryPage } from './summary.sc
 
 /** Groups of fewer people are not shown separately, so that no one is singled out by the figures. */
 export const MIN_GROUP = 3;
+/** The stored article's limit (event_summaries.body_html's check). */
+const SUMMARY_MAX_CHARS = 200_000;
 
 const fieldError = (field: string, message: string) =>
   badRequest(message, { fields: [{ field: `body.${field}`, message }] });
@@ -156,7 +158,14 @@ export function summaryService(summaries: SummaryRepo, events: EventsRepo, galle
     get,
     async put(actor: Actor | null, idOrSlug: string, input: { bodyHtml: string; published: boolean }) {
       const { actor: a, event } = await editable(actor, idOrSlug);
-      await summaries.put(event.id, sanitizeSummaryHtml(input.bodyHtml), input.published, a.userId);
+      const html = sanitizeSummaryHtml(input.bodyHtml);
+      // Sanitising escapes characters and adds rel to links, so the stored text can outgrow the input.
+      if (html.length > SUMMARY_MAX_CHARS)
+        throw fieldError(
+          'bodyHtml',
+          `The article is too long (at most ${SUMMARY_MAX_CHARS} characters of HTML)`,
+        );
+      await summaries.put(event.id, html, input.published, a.userId);
       return get(a, event.id);
     },
     async addQuote(

@@ -207,8 +207,8 @@ function participantQueries(db: Kysely<DB>) {
         .where('registration_id', '=', registrationId)
         .execute(),
 
-    organisationExists: async (id: string) =>
-      !!(await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst()),
+    organisation: (id: string) =>
+      db.selectFrom('organisations').select(['id', 'status']).where('id', '=', id).executeTakeFirst(),
 
     async sessions(eventId: string): Promise<B2bSessionRow[]> {
       const rows = await db
@@ -300,3 +300,43 @@ export function b2bRepo(db: Kysely<DB>) {
   };
 }
 export type B2bRepo = ReturnType<typeof b2bRepo>;
+
+/**
+ * A cancelled registration leaves B2B: its profile goes inactive, its open requests end (withdrawn when
+ * it asked, declined when it was asked), their meetings are removed so partners and tables are free
+ * again, and it leaves the teams of other meetings. Runs in the cancelling transaction.
+ */
+export async function releaseRegistrationB2b(trx: Kysely<DB>, registrationId: string): Promise<void> {
+  await trx
+    .updateTable('b2b_profiles')
+    .set({ active: false, updated_at: new Date() })
+    .where('registration_id', '=', registrationId)
+    .execute();
+  const ended = await trx
+    .updateTable('b2b_requests')
+    .set((eb) => ({
+      status: eb
+        .case()
+        .when('requester_id', '=', registrationId)
+        .then('withdrawn' as const)
+        .else('declined' as const)
+        .end(),
+      responded_at: new Date(),
+      updated_at: new Date(),
+    }))
+    .where((eb) => eb.or([eb('requester_id', '=', registrationId), eb('addressee_id', '=', registrationId)]))
+    .where('status', 'in', ['pending', 'accepted'])
+    .returning('id')
+    .execute();
+  if (ended.length > 0)
+    await trx
+      .deleteFrom('b2b_meetings')
+      .where(
+        'request_id',
+        'in',
+        ended.map((r) => r.id),
+      )
+      .execute();
+  await trx.deleteFrom('b2b_request_members').where('registration_id', '=', registrationId).execute();
+  await trx.deleteFrom('b2b_meeting_participants').where('registration_id', '=', registrationId).execute();
+}

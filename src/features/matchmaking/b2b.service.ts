@@ -1,5 +1,6 @@
 import { conflict, notFound } from '../../server/http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
+import { canOrganisation } from '../organisations/organisations.policy.ts';
 import {
   authorise,
   availability,
@@ -214,8 +215,12 @@ export function b2bService(repo: B2bRepo) {
     ) {
       const c = await callerOf(repo, actor, idOrSlug);
       authorise(c, 'opt_in', {}, 'Only confirmed participants take part in B2B meetings');
-      if (input.organisationId && !(await repo.organisationExists(input.organisationId)))
-        throw fieldError('organisationId', 'No organisation with this id');
+      if (input.organisationId) {
+        // Only an organisation the caller may see: the participant list shows its name to everyone.
+        const org = await repo.organisation(input.organisationId);
+        if (!org || !canOrganisation(c.actor, 'read', org))
+          throw fieldError('organisationId', 'No organisation with this id');
+      }
       await repo.upsertProfile({
         registration_id: myId(c),
         event_id: c.event.id,

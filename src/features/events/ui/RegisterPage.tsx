@@ -221,9 +221,11 @@ function MyRegistration({ reg, onChange }: { reg: Registration; onChange: () => 
               {t('registration.downloadBadge')}
             </a>
           )}
-          <a className="button button-secondary" href={reg.calendarUrl} download>
-            {t('registration.addToCalendar')}
-          </a>
+          {reg.calendarUrl && (
+            <a className="button button-secondary" href={reg.calendarUrl} download>
+              {t('registration.addToCalendar')}
+            </a>
+          )}
           {!confirming && (
             <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
               {t('registration.cancel')}

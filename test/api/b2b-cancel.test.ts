@@ -1,0 +1,86 @@
+/** A participant who cancels their registration leaves B2B: partners and tables are freed. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type TestApp, testApp } from '../helpers/app.ts';
+import { backends } from '../helpers/db.ts';
+import { b2bEvent, organisation, register } from './b2b-fixtures.ts';
+
+for (const backend of backends()) {
+  describe(`B2B after a cancelled registration (${backend})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await testApp(backend);
+    });
+    after(() => t.close());
+
+    test('meetings, requests and the profile of a cancelled registration end; the slot is free again', async () => {
+      const db = t.database.db;
+      const ev = await b2bEvent(db, { mode: 'first_come', tables: 1, slots: 1 });
+      const org = await organisation(db, 'Gamma Systems');
+      const people = [];
+      for (const name of ['Anna', 'Bruno', 'Carla']) {
+        const u = await t.user({ name });
+        const reg = await register(db, ev.id, u.id, { organisationId: org.id });
+        const res = await t.request({
+          method: 'PUT',
+          url: `/api/v1/events/${ev.slug}/b2b/profile`,
+          cookie: u.cookie,
+          payload: { offer: 'Robots', seek: 'Partners' },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        people.push({ ...u, reg: reg.id });
+      }
+      const [a, b, c] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+      const base = `/api/v1/events/${ev.slug}/b2b`;
+      const ask = async (from: typeof a, to: typeof a) => {
+        const res = await t.request({
+          method: 'POST',
+          url: `${base}/requests`,
+          cookie: from.cookie,
+          payload: { addresseeId: to.reg, message: 'Hello' },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json().id as string;
+      };
+      const accept = (who: typeof a, id: string) =>
+        t.request({
+          method: 'POST',
+          url: `${base}/requests/${id}/accept`,
+          cookie: who.cookie,
+          payload: { slot: ev.slotKeys[0] },
+        });
+      const ab = await ask(a, b);
+      assert.equal((await accept(b, ab)).statusCode, 200);
+      const cb = await ask(c, b);
+      // One table, one slot: the second meeting does not fit while the first holds it.
+      assert.notEqual((await accept(b, cb)).statusCode, 200);
+
+      const cancelled = await t.request({
+        method: 'POST',
+        url: `/api/v1/registrations/${a.reg}/cancel`,
+        cookie: a.cookie,
+      });
+      assert.equal(cancelled.statusCode, 200, cancelled.body);
+
+      const meetingsOfB = (
+        await t.request({ method: 'GET', url: `${base}/meetings`, cookie: b.cookie })
+      ).json();
+      assert.equal(meetingsOfB.items.length, 0, JSON.stringify(meetingsOfB));
+      const request = await db
+        .selectFrom('b2b_requests')
+        .select('status')
+        .where('id', '=', ab)
+        .executeTakeFirst();
+      assert.equal(request?.status, 'withdrawn');
+      const profile = await db
+        .selectFrom('b2b_profiles')
+        .select('active')
+        .where('registration_id', '=', a.reg)
+        .executeTakeFirst();
+      assert.equal(profile?.active, false);
+      // The table and B's slot are free again.
+      const retry = await accept(b, cb);
+      assert.equal(retry.statusCode, 200, retry.body);
+    });
+  });
+}
