@@ -82,5 +82,45 @@ for (const backend of backends()) {
       const retry = await accept(b, cb);
       assert.equal(retry.statusCode, 200, retry.body);
     });
+
+    test('only colleagues who opted in can be brought into a meeting', async () => {
+      const db = t.database.db;
+      const ev = await b2bEvent(db, { mode: 'first_come' });
+      const org = await organisation(db, 'Delta Labs');
+      const other = await organisation(db, 'Epsilon Foods');
+      const asker = await t.user({ name: 'Asker' });
+      const shy = await t.user({ name: 'Shy colleague' });
+      const partner = await t.user({ name: 'Partner' });
+      const askerReg = await register(db, ev.id, asker.id, { organisationId: org.id });
+      const shyReg = await register(db, ev.id, shy.id, { organisationId: org.id });
+      const partnerReg = await register(db, ev.id, partner.id, { organisationId: other.id });
+      for (const u of [asker, partner]) {
+        const res = await t.request({
+          method: 'PUT',
+          url: `/api/v1/events/${ev.slug}/b2b/profile`,
+          cookie: u.cookie,
+          payload: { offer: 'x', seek: 'y' },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+      }
+      const ask = (teamIds: string[]) =>
+        t.request({
+          method: 'POST',
+          url: `/api/v1/events/${ev.slug}/b2b/requests`,
+          cookie: asker.cookie,
+          payload: { addresseeId: partnerReg.id, teamIds },
+        });
+      const refused = await ask([shyReg.id]);
+      assert.equal(refused.statusCode, 400, refused.body);
+      const overview = await t.request({
+        method: 'GET',
+        url: `/api/v1/events/${ev.slug}/b2b`,
+        cookie: asker.cookie,
+      });
+      assert.ok(!overview.body.includes('Shy colleague'), 'a colleague who did not opt in is not listed');
+      const ok = await ask([]);
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.ok(askerReg.id);
+    });
   });
 }

@@ -115,11 +115,15 @@ function participantQueries(db: Kysely<DB>) {
       return rows.map(toPerson);
     },
 
-    /** Confirmed registrations of the same effective organisation, except the given one. */
+    /**
+     * Confirmed registrations of the same effective organisation that opted in to B2B, except the given
+     * one: someone who did not opt in is neither shown nor put in a meeting by a colleague.
+     */
     async colleagues(eventId: string, registrationId: string, organisationId: string): Promise<PersonRow[]> {
       const rows = await people()
         .where('r.event_id', '=', eventId)
         .where('r.status', '=', 'confirmed')
+        .where('bp.active', '=', true)
         .where('r.id', '<>', registrationId)
         .where('o.id', '=', organisationId)
         .orderBy('name')

@@ -111,8 +111,11 @@ export function b2bService(repo: B2bRepo) {
     const team = await repo.people(c.event.id, ids);
     for (const id of ids) {
       const p = team.find((x) => x.registrationId === id);
-      if (p?.status !== 'confirmed' || already.includes(id))
-        throw fieldError(field, 'A colleague must be a confirmed participant not yet in the meeting');
+      if (p?.status !== 'confirmed' || !p.optedIn || already.includes(id))
+        throw fieldError(
+          field,
+          'A colleague must be a confirmed participant who opted in to B2B meetings and is not yet in the meeting',
+        );
       if (!of.organisation || p.organisation?.id !== of.organisation.id)
         throw fieldError(field, 'Team members must belong to the same organisation');
     }
