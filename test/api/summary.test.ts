@@ -91,6 +91,8 @@ for (const backend of backends()) {
       assert.match(s.links[0].url, /^https:\/\/clustercollaboration\.eu\//);
       assert.equal(s.statistics.basis, 'checked_in');
       assert.ok(s.statistics.total > 100);
+      // The demo's registrations are generated: the statistics say so.
+      assert.equal(s.statistics.sample, true);
       assert.equal(s.canEdit, false);
     });
 
@@ -290,6 +292,7 @@ for (const backend of backends()) {
         ],
         hiddenCategory: 1,
         hiddenCountry: 2,
+        sample: false,
       });
       // After the event, those checked in count (when check-in was used).
       const over = await summaryEvent(db, { organiserId: organiser.id, endsInDays: -1 });

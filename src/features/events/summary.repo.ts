@@ -150,7 +150,7 @@ export function summaryRepo(db: Kysely<DB>) {
         const q = db.selectFrom('registrations').where('event_id', '=', eventId);
         return checkedIn ? q.where('checked_in_at', 'is not', null) : q.where('status', '=', 'confirmed');
       };
-      const [byCategory, byCountry] = await Promise.all([
+      const [byCategory, byCountry, sample] = await Promise.all([
         base()
           .select(['category as key', (eb) => eb.fn.countAll<string>().as('n')])
           .groupBy('category')
@@ -159,10 +159,12 @@ export function summaryRepo(db: Kysely<DB>) {
           .select(['country_code as key', (eb) => eb.fn.countAll<string>().as('n')])
           .groupBy('country_code')
           .execute(),
+        base().select('id').where('sample', '=', true).limit(1).executeTakeFirst(),
       ]);
       return {
         byCategory: byCategory.map((r) => ({ key: r.key, count: Number(r.n) })),
         byCountry: byCountry.map((r) => ({ key: r.key, count: Number(r.n) })),
+        sample: sample !== undefined,
       };
     },
     checkInCount: async (eventId: string) =>

@@ -63,6 +63,7 @@ export const statisticsSchema = z
     byCountry: z.array(countSchema).describe('ISO 3166 codes'),
     hiddenCategory: z.number().int().describe('People in categories below minGroup'),
     hiddenCountry: z.number().int().describe('People in countries below minGroup or without a country'),
+    sample: z.boolean().describe('Some of the counted registrations are generated sample data (the demo)'),
   })
   .meta({ id: 'EventStatistics' });
 

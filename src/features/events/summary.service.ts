@@ -73,6 +73,7 @@ export function summaryService(summaries: SummaryRepo, events: EventsRepo, galle
       byCountry: country.shown,
       hiddenCategory: cat.hidden,
       hiddenCountry: country.hidden,
+      sample: raw.sample,
     };
   }
 

@@ -3,7 +3,7 @@ import { useParams } from 'wouter';
 import { api } from '../../../client/api.ts';
 import { CalendarIcon } from '../../../client/components/cards.tsx';
 import { FormMessage } from '../../../client/components/Form.tsx';
-import { Badge, Empty, ErrorState, Loading } from '../../../client/components/ui.tsx';
+import { Badge, Empty, ErrorState, Loading, SampleBadge } from '../../../client/components/ui.tsx';
 import { useApi, useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import { EventTabs } from './EventTabs.tsx';
@@ -126,7 +126,9 @@ export default function SummaryPage() {
           )}
           {s.statistics && (
             <section className="card section" aria-labelledby="stats-heading">
-              <h2 id="stats-heading">{t('summary.stats')}</h2>
+              <h2 id="stats-heading">
+                {t('summary.stats')} <SampleBadge sample={s.statistics.sample} />
+              </h2>
               <SummaryStatistics stats={s.statistics} />
             </section>
           )}
