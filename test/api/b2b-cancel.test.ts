@@ -1,4 +1,4 @@
-/** A participant who cancels their registration leaves B2B: partners and tables are freed. */
+/** Leaving B2B: a cancelled registration frees partners and tables; opting out ends pending requests. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type TestApp, testApp } from '../helpers/app.ts';
@@ -121,6 +121,64 @@ for (const backend of backends()) {
       const ok = await ask([]);
       assert.equal(ok.statusCode, 201, ok.body);
       assert.ok(askerReg.id);
+    });
+
+    test('opting out ends pending requests both ways and keeps accepted meetings', async () => {
+      const db = t.database.db;
+      const ev = await b2bEvent(db, { mode: 'first_come', tables: 2, slots: 2 });
+      const org = await organisation(db, 'Zeta Works');
+      const people = [];
+      for (const name of ['Ada', 'Ben', 'Cleo', 'Dan']) {
+        const u = await t.user({ name });
+        const reg = await register(db, ev.id, u.id, { organisationId: org.id });
+        const res = await t.request({
+          method: 'PUT',
+          url: `/api/v1/events/${ev.slug}/b2b/profile`,
+          cookie: u.cookie,
+          payload: { offer: 'x', seek: 'y' },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        people.push({ ...u, reg: reg.id });
+      }
+      const [a, b, c, d] = people as [
+        (typeof people)[0],
+        (typeof people)[0],
+        (typeof people)[0],
+        (typeof people)[0],
+      ];
+      const base = `/api/v1/events/${ev.slug}/b2b`;
+      const ask = async (from: typeof a, to: typeof a) => {
+        const res = await t.request({
+          method: 'POST',
+          url: `${base}/requests`,
+          cookie: from.cookie,
+          payload: { addresseeId: to.reg },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json().id as string;
+      };
+      const asked = await ask(a, b);
+      const askedBy = await ask(c, a);
+      const agreed = await ask(a, d);
+      const accepted = await t.request({
+        method: 'POST',
+        url: `${base}/requests/${agreed}/accept`,
+        cookie: d.cookie,
+        payload: { slot: ev.slotKeys[0] },
+      });
+      assert.equal(accepted.statusCode, 200, accepted.body);
+      const out = await t.request({ method: 'DELETE', url: `${base}/profile`, cookie: a.cookie });
+      assert.ok(out.statusCode < 300, out.body);
+      const status = async (id: string) =>
+        (await db.selectFrom('b2b_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow())
+          .status;
+      assert.equal(await status(asked), 'withdrawn');
+      assert.equal(await status(askedBy), 'declined');
+      assert.equal(await status(agreed), 'accepted');
+      const meetingsOfD = (
+        await t.request({ method: 'GET', url: `${base}/meetings`, cookie: d.cookie })
+      ).json();
+      assert.equal(meetingsOfD.items.length, 1);
     });
   });
 }

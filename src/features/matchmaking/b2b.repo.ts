@@ -204,12 +204,35 @@ function participantQueries(db: Kysely<DB>) {
         )
         .execute(),
 
+    /**
+     * Opting out ends the participant's pending requests (withdrawn when they asked, declined when they
+     * were asked); accepted meetings stay, since both sides agreed to them.
+     */
     optOut: (registrationId: string) =>
-      db
-        .updateTable('b2b_profiles')
-        .set({ active: false, updated_at: new Date() })
-        .where('registration_id', '=', registrationId)
-        .execute(),
+      db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('b2b_profiles')
+          .set({ active: false, updated_at: new Date() })
+          .where('registration_id', '=', registrationId)
+          .execute();
+        await trx
+          .updateTable('b2b_requests')
+          .set((eb) => ({
+            status: eb
+              .case()
+              .when('requester_id', '=', registrationId)
+              .then('withdrawn' as const)
+              .else('declined' as const)
+              .end(),
+            responded_at: new Date(),
+            updated_at: new Date(),
+          }))
+          .where((eb) =>
+            eb.or([eb('requester_id', '=', registrationId), eb('addressee_id', '=', registrationId)]),
+          )
+          .where('status', '=', 'pending')
+          .execute();
+      }),
 
     organisation: (id: string) =>
       db.selectFrom('organisations').select(['id', 'status']).where('id', '=', id).executeTakeFirst(),
