@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Updateable } from 'kysely';
+import { deleteFiles, insertFile, readFile } from '../../server/db/files.ts';
 import type { DB } from '../../server/db/schema.ts';
 import { slugify } from '../../shared/slug.ts';
 import type { TemplateSession } from './template.ts';
@@ -143,30 +144,15 @@ export function callsRepo(db: Kysely<DB>) {
           .where('id', '=', id)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        const { id: fileId } = await trx
-          .insertInto('files')
-          .values({
-            content_type: 'application/pdf',
-            byte_size: file.bytes.length,
-            bytes: file.bytes,
-            file_name: file.fileName,
-            uploaded_by: userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const fileId = await insertFile(trx, { ...file, contentType: 'application/pdf' }, userId);
         await trx
           .updateTable('host_applications')
           .set({ letter_file_id: fileId, updated_at: new Date() })
           .where('id', '=', id)
           .execute();
-        if (old.letter_file_id) await trx.deleteFrom('files').where('id', '=', old.letter_file_id).execute();
+        await deleteFiles(trx, [old.letter_file_id]);
       }),
-    file: (id: string) =>
-      db
-        .selectFrom('files')
-        .select(['content_type', 'bytes', 'file_name'])
-        .where('id', '=', id)
-        .executeTakeFirst(),
+    file: (id: string) => readFile(db, id),
 
     reviewsOfCall: (callId: string) =>
       db

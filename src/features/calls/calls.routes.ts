@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendPrivateFile } from '../../server/http/download.ts';
 import { errorBodySchema } from '../../server/http/errors.ts';
 import {
   applicationListSchema,
@@ -19,7 +20,7 @@ import {
   updateCallBody,
 } from './calls.schemas.ts';
 import type { CallsService } from './calls.service.ts';
-import { attachmentHeader, readPdfUpload, registerPdfMultipart } from './pdf-upload.ts';
+import { readPdfUpload, registerPdfMultipart } from './pdf-upload.ts';
 
 const errors = {
   400: errorBodySchema,
@@ -176,11 +177,11 @@ export function callsRoutes(app: FastifyInstance, deps: { calls: CallsService })
     },
     handler: async (req, reply) => {
       const file = await deps.calls.letter(req.actor, req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', attachmentHeader(file.file_name ?? 'letter-of-support.pdf'))
-        .header('Cache-Control', 'private, no-store')
-        .send(Buffer.from(file.bytes) as unknown as string);
+      return sendPrivateFile(reply, {
+        bytes: file.bytes,
+        fileName: file.file_name ?? 'letter-of-support.pdf',
+        type: 'application/pdf',
+      });
     },
   });
 

@@ -49,9 +49,3 @@ export async function readPdfUpload(req: FastifyRequest): Promise<{ bytes: Buffe
   const clean = fileName.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(-120) || 'document.pdf';
   return { bytes, fileName: clean.toLowerCase().endsWith('.pdf') ? clean : `${clean}.pdf` };
 }
-
-/** Content-Disposition for a stored file: ASCII fallback plus the UTF-8 name (RFC 6266). */
-export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

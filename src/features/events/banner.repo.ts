@@ -1,24 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
+import { deleteFiles, insertFile, readFile } from '../../server/db/files.ts';
 import type { DB } from '../../server/db/schema.ts';
 import type { StoredImage } from './images.ts';
 
-export async function insertImageFile(
+export const insertImageFile = (
   trx: Transaction<DB> | Kysely<DB>,
   image: StoredImage,
   userId: string | null,
-) {
-  const row = await trx
-    .insertInto('files')
-    .values({
-      content_type: image.contentType,
-      byte_size: image.bytes.length,
-      bytes: image.bytes,
-      uploaded_by: userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+) => insertFile(trx, image, userId);
 
 export function bannerRepo(db: Kysely<DB>) {
   /** Clears the banner columns under the event's row lock and deletes the files they pointed to. */
@@ -34,9 +23,8 @@ export function bannerRepo(db: Kysely<DB>) {
       .set({ banner_file_id: null, banner_card_file_id: null, banner_width: null, banner_height: null })
       .where('id', '=', eventId)
       .execute();
-    const ids = [old.banner_file_id, old.banner_card_file_id].filter((id): id is string => !!id);
-    if (ids.length) await trx.deleteFrom('files').where('id', 'in', ids).execute();
-    return ids.length > 0;
+    await deleteFiles(trx, [old.banner_file_id, old.banner_card_file_id]);
+    return !!(old.banner_file_id || old.banner_card_file_id);
   };
   return {
     put: (eventId: string, page: StoredImage, card: StoredImage, userId: string) =>
@@ -57,8 +45,7 @@ export function bannerRepo(db: Kysely<DB>) {
           .execute();
       }),
     remove: (eventId: string) => db.transaction().execute((trx) => detach(trx, eventId)),
-    file: (id: string) =>
-      db.selectFrom('files').select(['id', 'content_type', 'bytes']).where('id', '=', id).executeTakeFirst(),
+    file: (id: string) => readFile(db, id),
   };
 }
 export type BannerRepo = ReturnType<typeof bannerRepo>;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendPrivateFile } from '../../server/http/download.ts';
 import { errorBodySchema } from '../../server/http/errors.ts';
 import { isLocale, LOCALE_COOKIE, type Locale } from '../../shared/i18n/index.ts';
 import type { BadgesService } from './badges.service.ts';
@@ -78,11 +79,7 @@ export function checkinRoutes(
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
       const file = await deps.badges.one(req.actor, req.params.id, locale(req, req.query.lang));
-      return reply
-        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-        .header('Cache-Control', 'private, no-store')
-        .type('application/pdf')
-        .send(file.body as unknown as string);
+      return sendPrivateFile(reply, { bytes: file.body, fileName: file.fileName, type: 'application/pdf' });
     },
   });
   r.get('/api/v1/events/:id/badges.pdf', {
@@ -97,11 +94,7 @@ export function checkinRoutes(
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
       const file = await deps.badges.all(req.actor, req.params.id, locale(req, req.query.lang));
-      return reply
-        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-        .header('Cache-Control', 'private, no-store')
-        .type('application/pdf')
-        .send(file.body as unknown as string);
+      return sendPrivateFile(reply, { bytes: file.body, fileName: file.fileName, type: 'application/pdf' });
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { deleteFiles, readFile } from '../../server/db/files.ts';
 import type { DB } from '../../server/db/schema.ts';
 import { insertImageFile } from './banner.repo.ts';
 import type { StoredImage } from './images.ts';
@@ -151,11 +152,10 @@ export function galleryRepo(db: Kysely<DB>) {
           .returning(['file_id', 'thumb_file_id'])
           .executeTakeFirst();
         if (!row) return false;
-        await trx.deleteFrom('files').where('id', 'in', [row.file_id, row.thumb_file_id]).execute();
+        await deleteFiles(trx, [row.file_id, row.thumb_file_id]);
         return true;
       }),
-    file: (id: string) =>
-      db.selectFrom('files').select(['id', 'content_type', 'bytes']).where('id', '=', id).executeTakeFirst(),
+    file: (id: string) => readFile(db, id),
   };
 }
 export type GalleryRepo = ReturnType<typeof galleryRepo>;

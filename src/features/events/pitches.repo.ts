@@ -1,4 +1,5 @@
 import type { Kysely, Updateable } from 'kysely';
+import { deleteFiles, insertFile, readFile } from '../../server/db/files.ts';
 import type { DB } from '../../server/db/schema.ts';
 import { UUID_RE } from '../organisations/organisations.repo.ts';
 import type { AgendaSnapshot } from './agenda.types.ts';
@@ -146,26 +147,15 @@ export function pitchesRepo(db: Kysely<DB>) {
           .where('id', '=', id)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        const { id: fileId } = await trx
-          .insertInto('files')
-          .values({
-            content_type: 'application/pdf',
-            byte_size: file.bytes.length,
-            bytes: file.bytes,
-            file_name: file.fileName,
-            uploaded_by: userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const fileId = await insertFile(trx, { ...file, contentType: 'application/pdf' }, userId);
         await trx
           .updateTable('pitches')
           .set({ deck_file_id: fileId, updated_at: new Date() })
           .where('id', '=', id)
           .execute();
-        if (old.deck_file_id) await trx.deleteFrom('files').where('id', '=', old.deck_file_id).execute();
+        await deleteFiles(trx, [old.deck_file_id]);
       }),
-    file: (id: string) =>
-      db.selectFrom('files').select(['bytes', 'file_name']).where('id', '=', id).executeTakeFirst(),
+    file: (id: string) => readFile(db, id),
 
     scores: (eventId: string) =>
       db

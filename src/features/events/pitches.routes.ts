@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendPrivateFile } from '../../server/http/download.ts';
 import { errorBodySchema } from '../../server/http/errors.ts';
-import { attachmentHeader, readPdfUpload, registerPdfMultipart } from '../calls/pdf-upload.ts';
+import { readPdfUpload, registerPdfMultipart } from '../calls/pdf-upload.ts';
 import { eventParams } from './events.schemas.ts';
 import {
   createPitchBody,
@@ -171,11 +172,11 @@ export function pitchesRoutes(app: FastifyInstance, deps: { pitches: PitchesServ
     },
     handler: async (req, reply) => {
       const file = await deps.pitches.deck(req.actor, req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', attachmentHeader(file.file_name ?? 'pitch-deck.pdf'))
-        .header('Cache-Control', 'private, no-store')
-        .send(Buffer.from(file.bytes) as unknown as string);
+      return sendPrivateFile(reply, {
+        bytes: file.bytes,
+        fileName: file.file_name ?? 'pitch-deck.pdf',
+        type: 'application/pdf',
+      });
     },
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendPrivateFile } from '../../server/http/download.ts';
 import { errorBodySchema } from '../../server/http/errors.ts';
 import {
   acceptBody,
@@ -38,11 +39,7 @@ const errors = {
 };
 const pdf = z.string().meta({ format: 'binary' }).describe('application/pdf');
 const sendPdf = (reply: FastifyReply, bytes: Buffer, name: string) =>
-  reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `inline; filename="${name}"`)
-    .header('cache-control', 'private, no-store')
-    .send(bytes);
+  sendPrivateFile(reply, { bytes, fileName: name, type: 'application/pdf' }, 'inline');
 
 export interface B2bDeps {
   b2b: B2bService;
