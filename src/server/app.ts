@@ -122,7 +122,10 @@ export function buildServices(
   return {
     organisations,
     profiles: profileServices(db, organisations),
-    search: searchService(searchRepo(db), { parallelFacets: database.kind === 'postgres' }),
+    search: searchService(searchRepo(db), {
+      facetIndex: 'background',
+      parallelReads: database.kind === 'postgres',
+    }),
     accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
     regions: regionsService(regionsRepo(db)),
     events,

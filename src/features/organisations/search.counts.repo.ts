@@ -44,6 +44,33 @@ function rankOf(t: TextMatch | null): RawBuilder<unknown> {
 export function countsRepo(db: Kysely<DB>) {
   return {
     /**
+     * For the facet index: the entries matching the conditions no facet owns (words, sample, cluster),
+     * as their numbers (4-byte big-endian integers), and the page of those passing every facet filter,
+     * from one read of the matches; with the index version they belong to (one statement).
+     */
+    async matchesAndPage(
+      f: DirectoryFilter,
+      sort: Sort,
+      page: number,
+      pageSize: number,
+    ): Promise<{ version: string; ords: Uint8Array | null; ids: string[] }> {
+      const all = and([...facetConditions(f).values()]);
+      const rank = sort === 'relevance' ? rankOf(f.text) : sql`null::real`;
+      const result = await sql<{ version: string; ords: Uint8Array | null; ids: string[] }>`
+        with m as materialized (
+          select o.ord, o.id, o.sample, o.name_key, coalesce(o.published_at, o.created_at) as newest,
+            o.participations, ${all} as ok, case when ${all} then ${rank} end as rank
+          from directory_entries o
+          where ${and(baseConditions(f, 'entries'))}
+        )
+        select (select v::text from directory_index_version) as version,
+          (select string_agg(int4send(m.ord), ''::bytea) from m) as ords,
+          array(select m.id::text from m where m.ok order by ${orderOfMatches(sort, f.text)}
+            limit ${pageSize} offset ${(page - 1) * pageSize}) as ids`.execute(db);
+      return result.rows[0]!;
+    },
+
+    /**
      * Counts from the counters the database keeps (migration 0006): the published organisations
      * (of `sample` when set) under no facet filter, or under `by`, whose values must not overlap (one
      * value of an array facet, or values of a single-valued facet). Exact, read in one statement.
@@ -129,8 +156,8 @@ export function countsRepo(db: Kysely<DB>) {
               sql`${all} as m_all`,
               ...active.map((k) => sql`${flagOf(k)} as ${sql.ref(`p_${k}`)}`),
             ])}
-          from organisations o
-          where ${and(baseConditions(f))} and ${counted}
+          from directory_entries o
+          where ${and(baseConditions(f, 'entries'))} and ${counted}
         )
         select -1 as i, null::text as v, null::text[] as a, count(*)::int as n from m where m.m_all
         ${

@@ -56,13 +56,27 @@ export const FACET_COLUMNS: Record<FacetKey, { column: string; array: boolean }>
 
 export const text = (values: readonly string[]) => sql`${[...values]}::text[]`;
 
-/** The conditions no facet owns (published, words, sample, cluster), on `organisations as o`. */
-export function baseConditions(f: DirectoryFilter): RawBuilder<unknown>[] {
-  const parts: RawBuilder<unknown>[] = [sql`o.status = 'published'`];
+/**
+ * Where the conditions apply: `organisations as o`, or `directory_entries as o` (migration 0010: the
+ * published organisations only, with the same column names and `name_key` for the name).
+ */
+export type SearchSource = 'organisations' | 'entries';
+
+export const sourceTable = (source: SearchSource) =>
+  source === 'entries' ? sql`directory_entries o` : sql`organisations o`;
+
+/** The conditions no facet owns (published, words, sample, cluster), on `source`. */
+export function baseConditions(
+  f: DirectoryFilter,
+  source: SearchSource = 'organisations',
+): RawBuilder<unknown>[] {
+  const parts: RawBuilder<unknown>[] = source === 'entries' ? [] : [sql`o.status = 'published'`];
   if (f.text?.mode === 'fulltext') {
     parts.push(sql`o.search @@ to_tsquery('simple', nexum_unaccent(${f.text.tsquery}))`);
   } else if (f.text?.mode === 'similar') {
-    parts.push(sql`nexum_unaccent(lower(${f.text.text})) <% nexum_unaccent(lower(o.name))`);
+    // name_key is nexum_unaccent(lower(name)); organisations index the expression, entries the column.
+    const name = source === 'entries' ? sql`o.name_key` : sql`nexum_unaccent(lower(o.name))`;
+    parts.push(sql`nexum_unaccent(lower(${f.text.text})) <% ${name}`);
   } else if (f.text?.mode === 'nothing') {
     parts.push(sql`false`);
   }
@@ -107,9 +121,31 @@ export function facetConditions(f: DirectoryFilter): Map<FacetKey, RawBuilder<un
 export const and = (parts: RawBuilder<unknown>[]) =>
   parts.length ? sql<SqlBool>`(${sql.join(parts, sql` and `)})` : sql<SqlBool>`true`;
 
-/** The WHERE clause of a filter, on `organisations as o`: published organisations only. */
-export function filterCondition(f: DirectoryFilter): RawBuilder<SqlBool> {
-  return and([...baseConditions(f), ...facetConditions(f).values()]);
+/** The WHERE clause of a filter, on `source` as o: published organisations only. */
+export function filterCondition(
+  f: DirectoryFilter,
+  source: SearchSource = 'organisations',
+): RawBuilder<SqlBool> {
+  return and([...baseConditions(f, source), ...facetConditions(f).values()]);
+}
+
+/**
+ * The rows disjunctive facet counts need, on `source` as o: those matching the conditions no facet owns
+ * and failing at most one facet filter (a facet with a selection counts without its own filter).
+ */
+export function disjunctiveCondition(f: DirectoryFilter, source: SearchSource): RawBuilder<SqlBool> {
+  const conds = [...facetConditions(f)];
+  const others = (k: FacetKey) => and(conds.filter(([j]) => j !== k).map(([, c]) => c));
+  const counted =
+    conds.length > 1
+      ? [
+          sql`(${sql.join(
+            conds.map(([k]) => others(k)),
+            sql` or `,
+          )})`,
+        ]
+      : [];
+  return and([...baseConditions(f, source), ...counted]);
 }
 
 export interface Counts {
@@ -120,5 +156,6 @@ export interface Counts {
 /** Adds grouped rows (a value, or an array of values, and a count) into `counts`. */
 export function addValues(map: Map<string, number>, value: string | string[] | null, n: number) {
   if (value === null) return;
-  for (const v of Array.isArray(value) ? value : [value]) map.set(v, (map.get(v) ?? 0) + n);
+  // A value twice in one organisation's array counts once, as the counters and the facet index count it.
+  for (const v of Array.isArray(value) ? new Set(value) : [value]) map.set(v, (map.get(v) ?? 0) + n);
 }

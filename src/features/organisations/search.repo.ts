@@ -5,12 +5,17 @@ import { summaryColumns } from './organisations.repo.ts';
 import { countsRepo } from './search.counts.repo.ts';
 import {
   addValues,
+  and,
+  baseConditions,
+  type Counts,
   type DirectoryFilter,
   FACET_COLUMNS,
   filterCondition,
+  type SearchSource,
+  sourceTable,
   type TextMatch,
 } from './search.filter.ts';
-import type { FacetKey, Sort } from './search.schemas.ts';
+import { FACET_KEYS, type FacetKey, type Sort } from './search.schemas.ts';
 
 export type { CounterFilter } from './search.counts.repo.ts';
 export type { Counts, DirectoryFilter, TextMatch } from './search.filter.ts';
@@ -40,6 +45,30 @@ function orderBy(sort: Sort, t: TextMatch | null, useIndex: boolean): RawBuilder
   return sql`${sample}, ${NAME_KEY}, o.id`;
 }
 
+/** [ord, sample, type, country, region, size, label, ecosystems, nace sections, nace codes, s3 areas] */
+export type FacetIndexRow = [
+  number,
+  boolean,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string[],
+  string[],
+  string[],
+  string[],
+];
+
+/** 4-byte big-endian integers → numbers. */
+function ordsOf(bytes: Uint8Array | null): Int32Array {
+  if (!bytes) return new Int32Array(0);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ords = new Int32Array(bytes.byteLength / 4);
+  for (let i = 0; i < ords.length; i++) ords[i] = view.getInt32(4 * i);
+  return ords;
+}
+
 export type ExportRow = ExportableOrganisation & { id: string; sample: boolean; name_key: string };
 export interface ExportCursor {
   sample: boolean;
@@ -60,18 +89,36 @@ export function searchRepo(db: Kysely<DB>) {
     return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   }
 
+  /**
+   * The ids of a page: on the narrow search table for words or few matches to sort, else an
+   * (index-only) walk of an order index of organisations. `useIndex`: see orderBy.
+   */
+  async function pageIds(f: DirectoryFilter, sort: Sort, page: number, pageSize: number, useIndex: boolean) {
+    const source: SearchSource = f.text || !useIndex ? 'entries' : 'organisations';
+    const ids = await sql<{ id: string }>`
+      select o.id from ${sourceTable(source)}
+      where ${filterCondition(f, source)}
+      order by ${orderBy(sort, f.text, useIndex)}
+      limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+    return ids.rows.map((r) => r.id);
+  }
+
+  const counter = countsRepo(db);
+
   return {
-    /**
-     * A page of results: the ids first (an index-only walk of the name order when the filters allow it),
-     * then their summaries. `useIndex`: see orderBy.
-     */
+    /** A page of results: the ids first, then their summaries. */
     async items(f: DirectoryFilter, sort: Sort, page: number, pageSize: number, useIndex = true) {
-      const ids = await sql<{ id: string }>`
-        select o.id from organisations o
-        where ${filterCondition(f)}
-        order by ${orderBy(sort, f.text, useIndex)}
-        limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
-      return summaries(ids.rows.map((r) => r.id));
+      return summaries(await pageIds(f, sort, page, pageSize, useIndex));
+    },
+
+    /** A page of matches and every facet's disjunctive counts, counted in SQL in one pass. */
+    async matchesWithFacets(
+      f: DirectoryFilter,
+      sort: Sort,
+      page: number,
+      pageSize: number,
+    ): Promise<Counts & { ids: string[] }> {
+      return counter.matchesWithFacets(f, sort, page, pageSize);
     },
 
     /**
@@ -109,7 +156,7 @@ export function searchRepo(db: Kysely<DB>) {
     },
 
     summaries,
-    ...countsRepo(db),
+    maintainedCounts: counter.maintainedCounts,
 
     /** Matching organisations per NUTS 2 region (a level-3 code counts in its level-2 parent) and per country. */
     async mapCounts(f: DirectoryFilter) {
@@ -206,12 +253,47 @@ export function searchRepo(db: Kysely<DB>) {
       return codes.filter((c) => !set.has(c));
     },
 
-    /** Changes whenever an organisation or a cluster membership changes (a sequence a trigger advances). */
-    version: async () =>
-      String(
-        (await sql<{ v: string }>`select last_value::text as v from directory_version_seq`.execute(db))
-          .rows[0]?.v ?? '0',
-      ),
+    /**
+     * `cache`: changes whenever an organisation or a cluster membership changes (a sequence a trigger
+     * advances at commit). `index`: the version of the facet index's content (directory_index_version,
+     * advanced inside the committing transaction).
+     */
+    versions: async () => {
+      const r = await sql<{ cache: string; index: string }>`
+        select last_value::text as cache, (select v::text from directory_index_version) as index
+        from directory_version_seq`.execute(db);
+      return { cache: r.rows[0]?.cache ?? '0', index: r.rows[0]?.index ?? '0' };
+    },
+
+    /** Every directory entry's number and facet columns, with the index version they are, in one statement. */
+    facetIndexRows: async () => {
+      const r = await sql<{ version: string; rows: FacetIndexRow[] }>`
+        select (select v::text from directory_index_version) as version,
+          coalesce((select json_agg(json_build_array(o.ord, o.sample, o.type, o.country_code, o.region_code,
+            o.size_band, o.esca_label, o.ecosystems, o.nace_sections, o.nace_codes, o.s3_areas))
+          from directory_entries o), '[]'::json) as rows`.execute(db);
+      return r.rows[0]!;
+    },
+
+    /**
+     * The numbers of the entries matching the conditions no facet owns (words, sample, cluster), as
+     * 4-byte big-endian integers, with the index version they belong to (one statement).
+     */
+    matchingOrds: async (f: DirectoryFilter) => {
+      const r = await sql<{ version: string; ords: Uint8Array | null }>`
+        select (select v::text from directory_index_version) as version,
+          (select string_agg(int4send(o.ord), ''::bytea) from directory_entries o
+           where ${and(baseConditions(f, 'entries'))}) as ords`.execute(db);
+      return { version: r.rows[0]!.version, ords: ordsOf(r.rows[0]!.ords) };
+    },
+
+    /** See countsRepo's matchesAndPage; the numbers decoded. */
+    matchesAndPage: async (f: DirectoryFilter, sort: Sort, page: number, pageSize: number) => {
+      const r = await counter.matchesAndPage(f, sort, page, pageSize);
+      return { version: r.version, ords: ordsOf(r.ords), ids: r.ids };
+    },
+
+    pageIds,
   };
 }
 export type SearchRepo = ReturnType<typeof searchRepo>;

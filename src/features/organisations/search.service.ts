@@ -1,8 +1,10 @@
+import type { FacetIndex } from '../../core/facets/facet-index.ts';
 import { badRequest } from '../../server/http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { EXCHANGE_COLUMNS, toCsvLine, toExchangeRecord } from './exchange-format.ts';
 import { toOrganisationSummary } from './organisations.service.ts';
 import { VersionedCache } from './search.cache.ts';
+import { type FacetIndexMode, facetIndexes, indexCounts, indexQuery } from './search.index.ts';
 import { canExportManagerEmails } from './search.policy.ts';
 import {
   type CounterFilter,
@@ -58,8 +60,13 @@ export function searchService(
     cacheTtlMs?: number;
     cacheEntries?: number;
     exportBatch?: number;
-    /** Count the list facets and the array facets in two concurrent queries (a server with several cores). */
-    parallelFacets?: boolean;
+    /** How searches use the in-server facet index (search.index.ts); the server uses 'background'. */
+    facetIndex?: FacetIndexMode;
+    /**
+     * Read a search's ranked page and its matches in two concurrent statements (a database server with
+     * a pool and several cores) instead of one statement (PGlite, one connection).
+     */
+    parallelReads?: boolean;
   } = {},
 ) {
   const exportBatch = opts.exportBatch ?? EXPORT_BATCH;
@@ -67,6 +74,7 @@ export function searchService(
     maxEntries: opts.cacheEntries ?? 500,
     ttlMs: opts.cacheTtlMs ?? 30_000,
   });
+  const indexes = facetIndexes(repo, opts.facetIndex ?? 'await');
   const regionNames = new Map<string, { name: string; country: string }>();
   let naceNames: Map<string, { en: string; it: string }> | null = null;
 
@@ -135,6 +143,17 @@ export function searchService(
     return { facet: k, values };
   }
 
+  /** Whether the counters give every count of `f` (facetsOf's counts, see counterFilter). */
+  function countersAnswer(f: DirectoryFilter): boolean {
+    const active = FACET_KEYS.filter((k) => isActive(f, k));
+    return (
+      counterFilter(
+        f,
+        FACET_KEYS.filter((k) => !active.includes(k)),
+      ) !== false && active.every((k) => counterFilter(without(f, k), [k]) !== false)
+    );
+  }
+
   /**
    * Counts of `facets` under `f`: from the database's counters when they answer it, else counted from
    * the matching rows (and kept in the cache until the directory changes).
@@ -146,16 +165,8 @@ export function searchService(
     const known = cache.get(key) as Counts | undefined;
     const missing = facets.filter((k) => !known?.counts.has(k));
     if (known && missing.length === 0) return known;
-    const arrays = missing.filter((k) => ARRAY_FACETS.has(k));
-    const scalars = missing.filter((k) => !ARRAY_FACETS.has(k));
-    const parts =
-      opts.parallelFacets && arrays.length && scalars.length > 1
-        ? await Promise.all([repo.facetCounts(f, scalars), repo.facetCounts(f, arrays)])
-        : [await repo.facetCounts(f, missing)];
-    const merged: Counts = {
-      total: parts[0]!.total,
-      counts: new Map([...(known?.counts ?? []), ...parts.flatMap((p) => [...p.counts])]),
-    };
+    const part = await repo.facetCounts(f, missing);
+    const merged: Counts = { total: part.total, counts: new Map([...(known?.counts ?? []), ...part.counts]) };
     cache.set(key, merged, version);
     return merged;
   }
@@ -251,26 +262,72 @@ export function searchService(
     f.text?.mode === 'similar' ? 'similar' : f.text ? 'fulltext' : 'none';
 
   /**
-   * The page and facets of words in one pass, or on a server with several cores in two concurrent
-   * passes (page and single-valued facets; array facets), which halves the wait on broad words.
+   * The index rows the conditions no facet owns select (words, cluster; null: all), from the database;
+   * null when it has moved on from the index's version.
    */
-  async function matches(f: DirectoryFilter, sort: Sort, page: number, pageSize: number) {
-    if (!opts.parallelFacets) return repo.matchesWithFacets(f, sort, page, pageSize);
-    const scalars = FACET_KEYS.filter((k) => !ARRAY_FACETS.has(k));
-    const arrays = FACET_KEYS.filter((k) => ARRAY_FACETS.has(k));
-    const [a, b] = await Promise.all([
-      repo.matchesWithFacets(f, sort, page, pageSize, { facets: scalars, withPage: true }),
-      repo.matchesWithFacets(f, sort, page, pageSize, { facets: arrays, withPage: false }),
-    ]);
-    return { ...a, counts: new Map([...a.counts, ...b.counts]) };
+  async function matchedRows(index: FacetIndex, version: string, f: DirectoryFilter) {
+    if (!f.text && !f.cluster) return { rows: null };
+    const matching = await repo.matchingOrds(f);
+    const located = matching.version === version ? index.rowsOf(matching.ords) : null;
+    return located && located.missing === 0 ? { rows: located.rows } : null;
+  }
+
+  /**
+   * A search counted by the facet index: the database gives the matches of words or a cluster (as
+   * entry numbers) and the page; the index counts every facet. Null when the database moved on to
+   * another index version meanwhile (the caller then counts in SQL).
+   */
+  async function viaIndex(
+    index: FacetIndex,
+    version: string,
+    f: DirectoryFilter,
+    sort: Sort,
+    page: number,
+    pageSize: number,
+  ) {
+    let rows: Int32Array | null = null;
+    let ids: string[] | null = null;
+    if (f.text && opts.parallelReads) {
+      // Two connections: the ranked page and the matches at once (half the wait, twice the reading).
+      const [pageIds, matched] = await Promise.all([
+        repo.pageIds(f, sort, page, pageSize, false),
+        matchedRows(index, version, f),
+      ]);
+      if (!matched) return null;
+      rows = matched.rows;
+      ids = pageIds;
+    } else if (f.text) {
+      // The page of words needs every match ranked anyway: the matches and the page from one read.
+      const m = await repo.matchesAndPage(f, sort, page, pageSize);
+      const located = m.version === version ? index.rowsOf(m.ords) : null;
+      if (!located || located.missing > 0) return null;
+      rows = located.rows;
+      ids = m.ids;
+    } else {
+      const matched = await matchedRows(index, version, f);
+      if (!matched) return null;
+      rows = matched.rows;
+    }
+    const counted = indexCounts(index, f, rows);
+    ids ??= await repo.pageIds(f, sort, page, pageSize, counted.total >= INDEX_ORDER_MIN);
+    return {
+      f,
+      facets: { total: counted.total, facets: await labelled(counted.counts, f) },
+      items: await repo.summaries(ids),
+    };
   }
 
   async function list(input: ListInput): Promise<OrganisationListResult> {
     const { filter, words } = await toFilter(input);
     const sort: Sort = input.sort ?? (filter.text ? 'relevance' : 'name');
     const run = async (f: DirectoryFilter) => {
-      const version = await repo.version();
+      const versions = await repo.versions();
+      const version = versions.cache;
       cache.sync(version);
+      // The database's counters answer the bare directory and one filter in a millisecond: no index.
+      const index = countersAnswer(f) ? null : await indexes.at(versions.index);
+      const fast = index && (await viaIndex(index, versions.index, f, sort, input.page, input.pageSize));
+      if (fast) return fast;
       // Words: the page, the total and every facet from one pass over the matches, which the ranking
       // reads whole anyway (and which no counter can know in advance); a later page or another sort of
       // the same words reuses the counts.
@@ -283,7 +340,7 @@ export function searchService(
           counted = known;
           items = await repo.items(f, sort, input.page, input.pageSize, counted.total >= INDEX_ORDER_MIN);
         } else {
-          const r = await matches(f, sort, input.page, input.pageSize);
+          const r = await repo.matchesWithFacets(f, sort, input.page, input.pageSize);
           counted = { total: r.total, counts: r.counts };
           cache.set(key, counted, version);
           items = await repo.summaries(r.ids);
@@ -316,10 +373,17 @@ export function searchService(
    * The map's counts as mapCounts gives them (g: 1 country, 2 NUTS 2 region, 3 total): from the
    * database's counters when no filter or one filter on neither country nor region applies.
    */
-  async function mapRows(f: DirectoryFilter) {
+  async function mapRows(f: DirectoryFilter, indexVersion: string) {
     const by = counterFilter(f, ['country', 'region']);
-    if (by === false) return repo.mapCounts(f);
-    const c = await repo.maintainedCounts(f.sample, by, ['country', 'region']);
+    let c: Counts;
+    if (by !== false) c = await repo.maintainedCounts(f.sample, by, ['country', 'region']);
+    else {
+      const index = await indexes.at(indexVersion);
+      const matched = index && (await matchedRows(index, indexVersion, f));
+      if (!index || !matched) return repo.mapCounts(f);
+      const r = index.count(indexQuery(f, matched.rows, ['country', 'region'], false));
+      c = { total: r.total, counts: r.counts as Counts['counts'] };
+    }
     const nuts2 = new Map<string, number>();
     for (const [code, n] of c.counts.get('region') ?? []) {
       // A level-3 code counts in its level-2 parent; a country-level code locates nothing.
@@ -333,12 +397,13 @@ export function searchService(
   }
 
   async function mapOf(f: DirectoryFilter): Promise<MapCounts> {
-    const version = await repo.version();
+    const versions = await repo.versions();
+    const version = versions.cache;
     cache.sync(version);
     const key = keyOf('map', f);
     const known = cache.get(key) as MapCounts | undefined;
     if (known) return known;
-    const rows = await mapRows(f);
+    const rows = await mapRows(f, versions.index);
     let total = 0;
     let located = 0;
     const regions: { code: string; count: number }[] = [];
@@ -422,6 +487,6 @@ export function searchService(
     return chunks();
   }
 
-  return { list, map, exportFile };
+  return { list, map, exportFile, facetIndex: indexes };
 }
 export type SearchService = ReturnType<typeof searchService>;
