@@ -58,12 +58,19 @@ export interface CountResult {
 export class FacetIndex {
   readonly size: number;
   private readonly columns = new Map<string, Column>();
-  private readonly rowOfKey = new Map<number, number>();
+  /** Row + 1 of each key (keys are small positive integers: a dense table, 0 where there is no row). */
+  private readonly rowOfKey: Int32Array;
 
   constructor(specs: readonly ColumnSpec[], rows: readonly IndexRow[]) {
     this.size = rows.length;
+    let maxKey = 0;
+    for (const row of rows) {
+      if (!Number.isInteger(row.key) || row.key < 1) throw new Error(`facet index: bad key ${row.key}`);
+      maxKey = Math.max(maxKey, row.key);
+    }
+    this.rowOfKey = new Int32Array(maxKey + 1);
     rows.forEach((row, r) => {
-      this.rowOfKey.set(row.key, r);
+      this.rowOfKey[row.key] = r + 1;
     });
     specs.forEach((spec, c) => {
       this.columns.set(spec.name, buildColumn(spec.kind, rows, c));
@@ -71,15 +78,15 @@ export class FacetIndex {
   }
 
   /** Row indexes of `keys`; keys the index does not hold are left out (and counted in `missing`). */
-  rowsOf(keys: Iterable<number>): { rows: Int32Array; missing: number } {
-    const out: number[] = [];
-    let missing = 0;
-    for (const key of keys) {
-      const r = this.rowOfKey.get(key);
-      if (r === undefined) missing++;
-      else out.push(r);
+  rowsOf(keys: ArrayLike<number>): { rows: Int32Array; missing: number } {
+    const out = new Int32Array(keys.length);
+    let n = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const r = key > 0 && key < this.rowOfKey.length ? this.rowOfKey[key]! : 0;
+      if (r > 0) out[n++] = r - 1;
     }
-    return { rows: Int32Array.from(out), missing };
+    return { rows: out.subarray(0, n), missing: keys.length - n };
   }
 
   count(q: CountQuery): CountResult {
