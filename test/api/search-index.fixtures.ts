@@ -7,28 +7,9 @@ import { type SearchRepo, searchRepo } from '../../src/features/organisations/se
 import type { DB, OrganisationType } from '../../src/server/db/schema.ts';
 import { ORGANISATION_TYPES } from '../../src/server/db/schema.ts';
 import { ECOSYSTEMS } from '../../src/shared/ecosystems.ts';
+import { seededRandom } from '../helpers/random.ts';
 
-/** mulberry32: deterministic, so a failing query reproduces. */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  const some = <T>(xs: readonly T[], min: number, max: number): T[] => {
-    const n = min + int(max - min + 1);
-    const pool = [...xs];
-    const out: T[] = [];
-    while (out.length < n && pool.length) out.push(pool.splice(int(pool.length), 1)[0]!);
-    return out;
-  };
-  return { next, int, pick, some };
-}
+export const random = seededRandom;
 
 /** NUTS 3 regions the reference data leaves out (it stops at level 2): code, name, parent, country. */
 const NUTS3 = [

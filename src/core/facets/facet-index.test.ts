@@ -3,29 +3,10 @@
 // alternative conditions, row subsets with unknown keys), disjunctive and not; plus small exact cases.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { seededRandom } from '../../../test/helpers/random.ts';
 import { type ColumnSpec, type CountQuery, FacetIndex, type IndexRow } from './facet-index.ts';
 
-/** mulberry32: a small deterministic generator, so a failure reproduces with its seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  const some = <T>(xs: readonly T[], min: number, max: number): T[] => {
-    const n = min + int(max - min + 1);
-    const pool = [...xs];
-    const out: T[] = [];
-    while (out.length < n && pool.length) out.push(pool.splice(int(pool.length), 1)[0]!);
-    return out;
-  };
-  return { next, int, pick, some };
-}
+const random = seededRandom;
 
 const SPECS: ColumnSpec[] = [
   { name: 'sample', kind: 'scalar' },
