@@ -67,6 +67,12 @@ for (const backend of backends()) {
         const viaIndex = await idx.list(input);
         if (!isDeepStrictEqual(viaIndex, viaSql)) differing.push({ q: label(q), viaIndex, viaSql });
         results.push(viaSql);
+        // The map of the same filters: SQL (or the counters) against the index.
+        const mapViaSql = await off.map(input);
+        const mapViaIndex = await idx.map(input);
+        if (!isDeepStrictEqual(mapViaIndex, mapViaSql)) {
+          differing.push({ q: `map ${label(q)}`, viaIndex: mapViaIndex, viaSql: mapViaSql });
+        }
       }
       if (differing.length) {
         const names = differing.map((d) => d.q).join(' | ');
