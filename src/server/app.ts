@@ -212,6 +212,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   registerSecurityHeaders(app);
 
   const services = buildServices(database, config);
+  services.search.facetIndex.reportErrorsTo((err) =>
+    app.log.warn({ err }, 'loading the facet index failed; searches count in SQL meanwhile'),
+  );
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   registerSession(app, services.accounts, config.publicUrl);

@@ -52,6 +52,8 @@ export async function serve(): Promise<void> {
     process.exit(1);
   }
   say(`Nexum is running at ${config.publicUrl} (ready in ${Math.round(performance.now() - started)} ms)`);
+  // The directory's facet index, loaded in the background so that the first searches need not wait.
+  void services.search.facetIndex.warm().catch((err) => app.log.warn({ err }, 'facet index not loaded'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -35,6 +35,7 @@ export interface LoadedIndex {
 export function facetIndexes(repo: SearchRepo, mode: FacetIndexMode) {
   let current: LoadedIndex | null = null;
   let loading: Promise<LoadedIndex> | null = null;
+  let report: (error: unknown) => void = () => undefined;
 
   async function load(): Promise<LoadedIndex> {
     const t = performance.now();
@@ -47,24 +48,35 @@ export function facetIndexes(repo: SearchRepo, mode: FacetIndexMode) {
     return current;
   }
 
+  /** The index if it holds `version`, else null (after waiting for a reload in 'await' mode). */
+  async function at(version: string): Promise<FacetIndex | null> {
+    if (mode === 'off') return null;
+    if (current?.version === version) return current.index;
+    if (!loading) {
+      loading = load().finally(() => {
+        loading = null;
+      });
+      // In the background a failed load leaves the SQL counts in use (and is reported); the next
+      // search tries again.
+      if (mode === 'background') loading.catch((e) => report(e));
+    }
+    if (mode === 'background') return null;
+    const loaded = await loading;
+    return loaded.version === version ? loaded.index : null;
+  }
+
   return {
-    /** The index if it holds `version`, else null (after waiting for a reload in 'await' mode). */
-    async at(version: string): Promise<FacetIndex | null> {
-      if (mode === 'off') return null;
-      if (current?.version === version) return current.index;
-      if (!loading) {
-        loading = load().finally(() => {
-          loading = null;
-        });
-        // In the background a failed load leaves the SQL counts in use; the next search tries again.
-        if (mode === 'background') loading.catch(() => undefined);
-      }
-      if (mode === 'background') return null;
-      const loaded = await loading;
-      return loaded.version === version ? loaded.index : null;
-    },
+    at,
     /** What is loaded (for benchmarks and diagnostics). */
     loaded: (): LoadedIndex | null => current,
+    /** Where a failed background load is reported (the server's log). */
+    reportErrorsTo(fn: (error: unknown) => void) {
+      report = fn;
+    },
+    /** Starts loading the current version (a server calls it once it listens). */
+    async warm(): Promise<void> {
+      await at((await repo.versions()).index);
+    },
   };
 }
 export type FacetIndexes = ReturnType<typeof facetIndexes>;
