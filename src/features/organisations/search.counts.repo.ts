@@ -120,27 +120,24 @@ export function countsRepo(db: Kysely<DB>) {
      * A page of matches and every facet's counts from ONE pass over the organisations the words (and
      * sample, cluster) match: each row carries, per facet, whether it passes every other facet's filter,
      * so the disjunctive counts of all facets come from the same scan as the page and the total.
-     * `part`: only some facets, with or without the page (to split the work over two connections).
      */
     async matchesWithFacets(
       f: DirectoryFilter,
       sort: Sort,
       page: number,
       pageSize: number,
-      part: { facets: readonly FacetKey[]; withPage: boolean } = { facets: FACET_KEYS, withPage: true },
     ): Promise<Counts & { ids: string[] }> {
       const conds = facetConditions(f);
       const all = and([...conds.values()]);
       // Per facet with a selection: does the row pass every other facet's filter? Otherwise m_all.
       const active = FACET_KEYS.filter((k) => conds.has(k));
       const flagOf = (k: FacetKey) => and([...conds].filter(([j]) => j !== k).map(([, c]) => c));
-      const rank = sort === 'relevance' && part.withPage ? rankOf(f.text) : sql`null::real`;
+      const rank = sort === 'relevance' ? rankOf(f.text) : sql`null::real`;
       // A row failing two facet filters counts nowhere.
       const counted = active.length > 1 ? sql`(${sql.join(active.map(flagOf), sql` or `)})` : sql`true`;
       // Each facet counted over the rows passing its flag: few rows for the facets without a selection
       // (the full filter), more for those with one (every filter but their own).
-      const perFacet = FACET_KEYS.flatMap((k, i) => {
-        if (!part.facets.includes(k)) return [];
+      const perFacet = FACET_KEYS.map((k, i) => {
         const col = sql.ref(`m.${FACET_COLUMNS[k].column}`);
         const flag = sql.ref(active.includes(k) ? `m.p_${k}` : 'm.m_all');
         return FACET_COLUMNS[k].array
@@ -160,19 +157,15 @@ export function countsRepo(db: Kysely<DB>) {
           where ${and(baseConditions(f, 'entries'))} and ${counted}
         )
         select -1 as i, null::text as v, null::text[] as a, count(*)::int as n from m where m.m_all
-        ${
-          part.withPage
-            ? sql`union all select -2, null, array(
-                select m.id::text from m where m.m_all order by ${orderOfMatches(sort, f.text)}
-                limit ${pageSize} offset ${(page - 1) * pageSize}
-              ), null`
-            : sql``
-        }
+        union all select -2, null, array(
+          select m.id::text from m where m.m_all order by ${orderOfMatches(sort, f.text)}
+          limit ${pageSize} offset ${(page - 1) * pageSize}
+        ), null
         ${sql.join(
           perFacet.map((q) => sql`union all ${q}`),
           sql` `,
         )}`.execute(db);
-      const counts = new Map<FacetKey, Map<string, number>>(part.facets.map((k) => [k, new Map()]));
+      const counts = new Map<FacetKey, Map<string, number>>(FACET_KEYS.map((k) => [k, new Map()]));
       let total = 0;
       let ids: string[] = [];
       for (const row of result.rows) {

@@ -129,25 +129,6 @@ export function filterCondition(
   return and([...baseConditions(f, source), ...facetConditions(f).values()]);
 }
 
-/**
- * The rows disjunctive facet counts need, on `source` as o: those matching the conditions no facet owns
- * and failing at most one facet filter (a facet with a selection counts without its own filter).
- */
-export function disjunctiveCondition(f: DirectoryFilter, source: SearchSource): RawBuilder<SqlBool> {
-  const conds = [...facetConditions(f)];
-  const others = (k: FacetKey) => and(conds.filter(([j]) => j !== k).map(([, c]) => c));
-  const counted =
-    conds.length > 1
-      ? [
-          sql`(${sql.join(
-            conds.map(([k]) => others(k)),
-            sql` or `,
-          )})`,
-        ]
-      : [];
-  return and([...baseConditions(f, source), ...counted]);
-}
-
 export interface Counts {
   total: number;
   counts: Map<FacetKey, Map<string, number>>;

@@ -81,18 +81,6 @@ export function facetIndexes(repo: SearchRepo, mode: FacetIndexMode) {
 }
 export type FacetIndexes = ReturnType<typeof facetIndexes>;
 
-/** A facet's column in the index (NACE counts sections; codes below them only filter). */
-const COLUMN_OF: Record<FacetKey, string> = {
-  type: 'type',
-  country: 'country',
-  region: 'region',
-  ecosystem: 'ecosystem',
-  nace: 'nace',
-  s3: 's3',
-  size: 'size',
-  label: 'label',
-};
-
 /**
  * The index's query for a directory filter: the sample condition applies to all, each facet's
  * selection is that facet's filter (a region is a prefix; NACE passes by section or by code).
@@ -127,7 +115,8 @@ export function indexQuery(
     rows,
     base: f.sample === undefined ? [] : [{ column: 'sample', values: [String(f.sample)] }],
     filters,
-    facets: facets.map((k) => ({ facet: k, column: COLUMN_OF[k] })),
+    // Each facet counts its own column (NACE: sections; codes below them only filter).
+    facets: facets.map((k) => ({ facet: k, column: k })),
     disjunctive,
   };
 }

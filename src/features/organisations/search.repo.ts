@@ -15,7 +15,7 @@ import {
   sourceTable,
   type TextMatch,
 } from './search.filter.ts';
-import { FACET_KEYS, type FacetKey, type Sort } from './search.schemas.ts';
+import type { FacetKey, Sort } from './search.schemas.ts';
 
 export type { CounterFilter } from './search.counts.repo.ts';
 export type { Counts, DirectoryFilter, TextMatch } from './search.filter.ts';

@@ -267,9 +267,13 @@ export function searchService(
    */
   async function matchedRows(index: FacetIndex, version: string, f: DirectoryFilter) {
     if (!f.text && !f.cluster) return { rows: null };
-    const matching = await repo.matchingOrds(f);
-    const located = matching.version === version ? index.rowsOf(matching.ords) : null;
-    return located && located.missing === 0 ? { rows: located.rows } : null;
+    return located(index, version, await repo.matchingOrds(f));
+  }
+
+  /** The index rows of entry numbers read at `m.version`; null unless that is the index's version. */
+  function located(index: FacetIndex, version: string, m: { version: string; ords: Int32Array }) {
+    const found = m.version === version ? index.rowsOf(m.ords) : null;
+    return found && found.missing === 0 ? { rows: found.rows } : null;
   }
 
   /**
@@ -299,9 +303,9 @@ export function searchService(
     } else if (f.text) {
       // The page of words needs every match ranked anyway: the matches and the page from one read.
       const m = await repo.matchesAndPage(f, sort, page, pageSize);
-      const located = m.version === version ? index.rowsOf(m.ords) : null;
-      if (!located || located.missing > 0) return null;
-      rows = located.rows;
+      const matched = located(index, version, m);
+      if (!matched) return null;
+      rows = matched.rows;
       ids = m.ids;
     } else {
       const matched = await matchedRows(index, version, f);
