@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import type { ApiError } from '../api.ts';
-import { useDocumentTitle } from '../hooks.ts';
+import { type ApiState, useDocumentTitle } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 
 export function SampleBadge({ sample }: { sample: boolean }) {
@@ -209,4 +209,32 @@ export function Paragraphs({ text }: { text: string }) {
       ))}
     </>
   );
+}
+
+/**
+ * What a page shows while the data it needs is not all there: the first error (its retry reloads every
+ * part), else the loading state; null once everything has loaded.
+ */
+export function whileLoading(
+  ...parts: Pick<ApiState<unknown>, 'data' | 'error' | 'reload'>[]
+): ReactNode | null {
+  const error = parts.find((p) => p.error)?.error;
+  if (error) {
+    return (
+      <ErrorState
+        error={error}
+        onRetry={() => {
+          for (const p of parts) p.reload();
+        }}
+      />
+    );
+  }
+  if (parts.some((p) => p.data === undefined)) {
+    return (
+      <div className="container page">
+        <Loading />
+      </div>
+    );
+  }
+  return null;
 }

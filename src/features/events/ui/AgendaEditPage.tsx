@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { type AgendaClash, api, type DraftAgenda, type DraftSession } from '../../../client/api.ts';
 import { describeError, FormMessage } from '../../../client/components/Form.tsx';
-import { Empty, ErrorState, Loading } from '../../../client/components/ui.tsx';
+import { Empty, whileLoading } from '../../../client/components/ui.tsx';
 import { useApi, useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import {
@@ -195,24 +195,8 @@ export default function AgendaEditPage() {
   const [notice, setNotice] = useState<string>();
   useDocumentTitle(event.data ? `${t('agenda.editTitle')} · ${event.data.title}` : undefined);
 
-  const error = event.error ?? draft.error;
-  if (error)
-    return (
-      <ErrorState
-        error={error}
-        onRetry={() => {
-          event.reload();
-          draft.reload();
-        }}
-      />
-    );
-  if (!event.data || !draft.data) {
-    return (
-      <div className="container page">
-        <Loading />
-      </div>
-    );
-  }
+  const pending = whileLoading(event, draft);
+  if (pending || !event.data || !draft.data) return pending;
   const e = event.data;
   const d = draft.data;
   const days = groupByDay(d.sessions, d.timeZone, d.startsAt);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
 import { ApiError, api, type PublishedAgenda, type PublishedSession } from '../../../client/api.ts';
 import { describeError } from '../../../client/components/Form.tsx';
-import { Empty, ErrorState, Loading } from '../../../client/components/ui.tsx';
+import { Empty, whileLoading } from '../../../client/components/ui.tsx';
 import { useApi, useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import { AgendaExports } from './AgendaExports.tsx';
@@ -108,24 +108,8 @@ export default function AgendaPage() {
   const me = useApi((signal) => api.session(signal), []);
   useDocumentTitle(event.data ? `${t('agenda.title')} · ${event.data.title}` : undefined);
 
-  const error = event.error ?? agenda.error;
-  if (error)
-    return (
-      <ErrorState
-        error={error}
-        onRetry={() => {
-          event.reload();
-          agenda.reload();
-        }}
-      />
-    );
-  if (!event.data || !agenda.data) {
-    return (
-      <div className="container page">
-        <Loading />
-      </div>
-    );
-  }
+  const pending = whileLoading(event, agenda);
+  if (pending || !event.data || !agenda.data) return pending;
   const e = event.data;
   const a = agenda.data;
   const zone = a.timeZone;
