@@ -26,6 +26,15 @@ if (!files.length) {
   process.exit(1);
 }
 
+// Outside CI the PostgreSQL suites are not registered without a server (CI requires one: see
+// test/helpers/env.ts); said once here, where it is seen, rather than in every file.
+const inCI = process.env.CI === 'true' || process.env.CI === '1';
+if (!process.env.TEST_DATABASE_URL && !inCI) {
+  console.log(
+    '# PostgreSQL not available (set TEST_DATABASE_URL=postgres://… to run these tests on it): PGlite only',
+  );
+}
+
 const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...files];
 const child = spawn(process.execPath, args, {
   cwd: root,

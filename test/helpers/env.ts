@@ -17,7 +17,5 @@ export function chromiumPath(): string | null {
   return null;
 }
 
-export const SKIP_POSTGRES =
-  'PostgreSQL not available (set TEST_DATABASE_URL=postgres://… to run these tests on it)';
 export const SKIP_CHROMIUM =
   'Chromium not found (apt-get install chromium, or set CHROMIUM_PATH) — browser tests skipped';
