@@ -11,7 +11,7 @@ export function checkSolution(instance: Instance, solution: Solution): string[] 
   const away = new Map(instance.participants.map((p) => [p.id, new Set(p.unavailable)]));
   const seen = new Set<string>();
   const table = new Set<string>();
-  const person = new Map<string, string>();
+  const person = new Map<string, { meeting: string; slot: string; start: number; end: number }[]>();
   let weight = 0;
   for (const a of solution.assignments) {
     const m = meetings.get(a.meeting);
@@ -33,11 +33,26 @@ export function checkSolution(instance: Instance, solution: Solution): string[] 
     for (const p of m.participants) {
       if (away.get(p)?.has(a.slot))
         errors.push(`participant '${p}' is unavailable in slot '${a.slot}' (meeting '${a.meeting}')`);
-      const pk = `${a.slot}|${p}`;
-      const other = person.get(pk);
-      if (other)
-        errors.push(`participant '${p}' has meetings '${other}' and '${a.meeting}' in slot '${a.slot}'`);
-      person.set(pk, a.meeting);
+      const list = person.get(p) ?? [];
+      list.push({
+        meeting: a.meeting,
+        slot: a.slot,
+        start: Date.parse(slot.start),
+        end: Date.parse(slot.end),
+      });
+      person.set(p, list);
+    }
+  }
+  // Nobody is in two meetings at once: compared over time, since slots of parallel sessions overlap.
+  for (const [p, list] of person) {
+    list.sort((x, y) => x.start - y.start);
+    let latest = list[0];
+    for (const cur of list.slice(1)) {
+      if (latest && cur.start < latest.end)
+        errors.push(
+          `participant '${p}' has meetings '${latest.meeting}' (slot '${latest.slot}') and '${cur.meeting}' (slot '${cur.slot}') at the same time`,
+        );
+      if (!latest || cur.end > latest.end) latest = cur;
     }
   }
   for (const pin of instance.pinned) {

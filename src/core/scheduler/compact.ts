@@ -12,7 +12,7 @@ export interface CompactLimits {
  */
 export function compactStandby(state: ScheduleState, rand: () => number, limits: CompactLimits): number {
   const model = state.model;
-  const { S, M, slotPrev, slotNext, parts, pinnedSlot, feasible, avail } = model;
+  const { S, M, slotPrev, slotNext, parts, pinnedSlot, feasible, avail, overlapping } = model;
   const busy = state.busy;
   const isBusy = (p: number, s: number) => s >= 0 && busy[p * S + s]! >= 0;
   // Change in p's block count when p stops meeting in s and starts meeting in t instead.
@@ -48,6 +48,19 @@ export function compactStandby(state: ScheduleState, rand: () => number, limits:
       for (const t of feasible[m]!) {
         if (t === s) continue;
         work++;
+        if (overlapping[t]!.length > 0 || overlapping[s]!.length > 0) {
+          // Where slots overlap, only plain moves, checked by the state's own rule (m itself aside).
+          if (state.used[t]! >= model.slotTables[t]!) continue;
+          if (!parts[m]!.every((p) => state.freeAt(p, t, m))) continue;
+          let delta = 0;
+          for (const p of parts[m]!) delta += shift(p, s, t);
+          if (delta < bestDelta) {
+            bestDelta = delta;
+            bestSlot = t;
+            bestPartner = -1;
+          }
+          continue;
+        }
         let partner = -1;
         let blocked = false;
         for (const p of parts[m]!) {

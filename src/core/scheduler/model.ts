@@ -14,9 +14,20 @@ export interface Model {
   slotIds: string[];
   slotTables: Int32Array;
   slotDay: Int32Array;
-  /** Previous slot of the same day in start order, or -1: consecutive slots form a block. */
+  /**
+   * The slot just before each slot on the same day, or -1: consecutive slots form a block. It is the
+   * earlier slot that ends last without overlapping (with disjoint slots, the previous one in start
+   * order); slotNext is the first slot whose slotPrev is this one.
+   */
   slotPrev: Int32Array;
   slotNext: Int32Array;
+  /**
+   * The other slots each slot overlaps in time (parallel B2B sessions cut into different grids). A
+   * participant meets in at most one of overlapping slots; empty for disjoint slots.
+   */
+  overlapping: Int32Array[];
+  /** True when some slots overlap. */
+  hasOverlaps: boolean;
   participantIds: string[];
   /** avail[p * S + s] = 1 when participant p can meet in slot s. */
   avail: Uint8Array;
@@ -49,15 +60,26 @@ export function compileModel(instance: Instance): Model {
   const slotDay = new Int32Array(S);
   const slotPrev = new Int32Array(S).fill(-1);
   const slotNext = new Int32Array(S).fill(-1);
+  const starts = Float64Array.from(order.map((i) => Date.parse(instance.slots[i]!.start)));
+  const ends = Float64Array.from(order.map((i) => Date.parse(instance.slots[i]!.end)));
+  const near: number[][] = Array.from({ length: S }, () => []);
   for (let s = 0; s < S; s++) {
     const key = instance.slots[order[s]!]!.start.slice(0, 10);
     if (!dayKeys.has(key)) dayKeys.set(key, dayKeys.size);
     slotDay[s] = dayKeys.get(key)!;
-    if (s > 0 && slotDay[s - 1] === slotDay[s]) {
-      slotPrev[s] = s - 1;
-      slotNext[s - 1] = s;
+    // Sorted by start: the slots after s that start before it ends are exactly those overlapping it.
+    for (let t = s + 1; t < S && starts[t]! < ends[s]!; t++) {
+      near[s]!.push(t);
+      near[t]!.push(s);
     }
+    let prev = -1;
+    for (let t = s - 1; t >= 0 && slotDay[t] === slotDay[s]; t--)
+      if (ends[t]! <= starts[s]! && (prev < 0 || ends[t]! > ends[prev]!)) prev = t;
+    slotPrev[s] = prev;
+    if (prev >= 0 && slotNext[prev] === -1) slotNext[prev] = s;
   }
+  const overlapping = near.map((l) => Int32Array.from(l.sort((a, b) => a - b)));
+  const hasOverlaps = overlapping.some((l) => l.length > 0);
 
   const P = instance.participants.length;
   const participantIds = instance.participants.map((p) => p.id);
@@ -109,6 +131,8 @@ export function compileModel(instance: Instance): Model {
     slotDay,
     slotPrev,
     slotNext,
+    overlapping,
+    hasOverlaps,
     participantIds,
     avail,
     meetingIds,

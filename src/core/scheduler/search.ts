@@ -1,4 +1,4 @@
-import { FREE, type ScheduleState } from './state.ts';
+import type { ScheduleState } from './state.ts';
 
 /**
  * Weight-maximising moves on a schedule: ejection chains that make room for a meeting by
@@ -18,7 +18,10 @@ export class Search {
     this.state = state;
     this.rand = rand;
     this.lock = new Int32Array(state.model.M);
-    for (let d = 0; d < 8; d++) this.blockers.push(new Int32Array(4));
+    // A participant is held by at most one meeting in a slot and one in each slot overlapping it.
+    let near = 0;
+    for (const l of state.model.overlapping) near = Math.max(near, l.length);
+    for (let d = 0; d < 8; d++) this.blockers.push(new Int32Array(3 * (near + 1) + 1));
   }
 
   private movable(m: number): boolean {
@@ -43,22 +46,32 @@ export class Search {
   }
 
   /**
-   * Collect the meetings occupying m's participants in slot s into buf; returns their count, or -1
-   * if one of them is pinned or already moved by this chain.
+   * Collect the meetings occupying m's participants in slot s, or in a slot overlapping it, into buf;
+   * returns their count, or -1 if one of them is pinned or already moved by this chain.
    */
   private collect(m: number, s: number, buf: Int32Array): number {
     const { busy, model } = this.state;
     const S = model.S;
+    const near = model.overlapping[s]!;
     let k = 0;
     for (const p of model.parts[m]!) {
-      const b = busy[p * S + s]!;
-      if (b < 0) continue;
-      if (!this.movable(b)) return -1;
-      let seen = false;
-      for (let i = 0; i < k; i++) if (buf[i] === b) seen = true;
-      if (!seen) buf[k++] = b;
+      for (let j = -1; j < near.length; j++) {
+        const b = busy[p * S + (j < 0 ? s : near[j]!)]!;
+        if (b < 0) continue;
+        if (!this.movable(b)) return -1;
+        let seen = false;
+        for (let i = 0; i < k; i++) if (buf[i] === b) seen = true;
+        if (!seen) buf[k++] = b;
+      }
     }
     return k;
+  }
+
+  /** How many of the first k collected meetings sit in slot s itself (and so free a table there). */
+  private inSlot(buf: Int32Array, k: number, s: number): number {
+    let n = 0;
+    for (let i = 0; i < k; i++) if (this.state.slotOf[buf[i]!] === s) n++;
+    return n;
   }
 
   /** Move one meeting out of the full slot s into a free slot elsewhere (no chain). */
@@ -98,7 +111,7 @@ export class Search {
       this.work++;
       const k = this.collect(m, s, buf);
       if (k < 0 || k > 2) continue;
-      const tableBlocked = state.used[s]! - k >= model.slotTables[s]!;
+      const tableBlocked = state.used[s]! - this.inSlot(buf, k, s) >= model.slotTables[s]!;
       if (tableBlocked && k > 0) continue;
       const mark = state.mark();
       const stamp = this.stamp;
@@ -165,7 +178,7 @@ export class Search {
         for (const p of model.parts[b]!) if (state.load[p] === 1) lostCover++;
       }
       let extra = -1;
-      if (state.used[s]! - k >= model.slotTables[s]!) {
+      if (state.used[s]! - this.inSlot(buf, k, s) >= model.slotTables[s]!) {
         // Also give up the lightest meeting of the full slot.
         let lightest = Number.POSITIVE_INFINITY;
         const list = state.inSlot[s]!;
@@ -208,12 +221,12 @@ export class Search {
   force(m: number, s: number): number[] {
     const state = this.state;
     const model = state.model;
-    const S = model.S;
     const out: number[] = [];
-    for (const p of model.parts[m]!) {
-      const b = state.busy[p * S + s]!;
-      if (b >= 0 && model.pinnedSlot[b]! < 0 && !out.includes(b)) out.push(b);
-      else if (b >= 0 && model.pinnedSlot[b]! >= 0) return [];
+    const held: number[] = [];
+    for (const p of model.parts[m]!) state.occupants(p, s, held);
+    for (const b of held) {
+      if (model.pinnedSlot[b]! >= 0) return [];
+      if (!out.includes(b)) out.push(b);
     }
     for (const b of out) state.remove(b);
     if (state.used[s]! >= model.slotTables[s]!) {
@@ -230,7 +243,7 @@ export class Search {
       }
       if (state.used[s]! >= model.slotTables[s]!) return out;
     }
-    for (const p of model.parts[m]!) if (state.busy[p * S + s] !== FREE) return out;
+    if (!state.fits(m, s)) return out;
     state.place(m, s);
     return out;
   }

@@ -19,8 +19,7 @@ export function explainUnscheduled(state: ScheduleState, m: number): Unscheduled
       reason: `no common available slot: ${names} are never free together`,
     };
   }
-  const S = model.S;
-  const everywhere = parts.filter((p) => slots.every((s) => state.busy[p * S + s]! >= 0));
+  const everywhere = parts.filter((p) => slots.every((s) => !state.freeAt(p, s, -1)));
   if (everywhere.length > 0) {
     const p = model.participantIds[everywhere[0]!];
     return {
@@ -32,7 +31,7 @@ export function explainUnscheduled(state: ScheduleState, m: number): Unscheduled
   let full = 0;
   let booked = 0;
   for (const s of slots) {
-    if (parts.some((p) => state.busy[p * S + s]! >= 0)) booked++;
+    if (parts.some((p) => !state.freeAt(p, s, -1))) booked++;
     else if (state.used[s]! >= model.slotTables[s]!) full++;
   }
   if (booked === 0 && full === slots.length) {

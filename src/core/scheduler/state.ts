@@ -42,9 +42,34 @@ export class ScheduleState {
   /** True when meeting m can go into slot s without moving anything. */
   fits(m: number, s: number): boolean {
     if (this.used[s]! >= this.model.slotTables[s]!) return false;
-    const S = this.model.S;
-    for (const p of this.model.parts[m]!) if (this.busy[p * S + s] !== FREE) return false;
+    for (const p of this.model.parts[m]!) if (!this.freeAt(p, s, -1)) return false;
     return true;
+  }
+
+  /**
+   * True when participant p is available in slot s and in no meeting there or in a slot overlapping
+   * it, not counting meeting `except` (one that is about to move).
+   */
+  freeAt(p: number, s: number, except: number): boolean {
+    const S = this.model.S;
+    const here = this.busy[p * S + s]!;
+    if (here === UNAVAILABLE || (here >= 0 && here !== except)) return false;
+    for (const t of this.model.overlapping[s]!) {
+      const b = this.busy[p * S + t]!;
+      if (b >= 0 && b !== except) return false;
+    }
+    return true;
+  }
+
+  /** The meetings that keep participant p from meeting in slot s: in s itself or an overlapping slot. */
+  occupants(p: number, s: number, out: number[]): void {
+    const S = this.model.S;
+    const here = this.busy[p * S + s]!;
+    if (here >= 0) out.push(here);
+    for (const t of this.model.overlapping[s]!) {
+      const b = this.busy[p * S + t]!;
+      if (b >= 0) out.push(b);
+    }
   }
 
   place(m: number, s: number): void {

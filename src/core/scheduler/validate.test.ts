@@ -100,7 +100,7 @@ describe('validateInstance', () => {
       `pinned[5]: unknown meeting id 'mx'`,
       `pinned meeting 'm1': participant 'b' is unavailable in slot 's2'`,
       `pinned meetings 'm2' and 'm3' share table 1 in slot 's1'`,
-      `pinned meetings 'm2' and 'm3' both need participant 'c' in slot 's1'`,
+      `pinned meetings 'm2' and 'm3' both need participant 'c' at the same time (slot 's1')`,
       `meeting 'm2' is pinned more than once`,
     ]);
   });

@@ -52,13 +52,8 @@ export function validateInstance(input: unknown): ValidationResult {
     slotById.set(id, slot);
     slots.push(slot);
   }
-  const sorted = [...slots].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1]!;
-    const cur = sorted[i]!;
-    if (Date.parse(cur.start) < Date.parse(prev.end))
-      problems.push(`slots '${prev.id}' and '${cur.id}' overlap in time`);
-  }
+  // Slots may overlap (parallel sessions with different slot lengths): a participant then meets in
+  // at most one of them, which the solver and checkSolution enforce over time.
 
   const participants: Participant[] = [];
   const participantIds = new Set<string>();
@@ -147,7 +142,7 @@ export function validateInstance(input: unknown): ValidationResult {
     }
     pinned.push({ meeting, slot, table });
   }
-  checkPins(pinned, meetingById, participants, problems);
+  checkPins(pinned, meetingById, slotById, participants, problems);
 
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, instance: { slots, participants, meetings, pinned } };
@@ -156,13 +151,14 @@ export function validateInstance(input: unknown): ValidationResult {
 function checkPins(
   pinned: Pinned[],
   meetingById: Map<string, Meeting>,
+  slotById: Map<string, Slot>,
   participants: Participant[],
   problems: string[],
 ): void {
   const away = new Map(participants.map((p) => [p.id, new Set(p.unavailable)]));
   const seenMeeting = new Set<string>();
   const seenTable = new Map<string, string>();
-  const seenPerson = new Map<string, string>();
+  const seenPerson = new Map<string, { meeting: string; start: number; end: number }[]>();
   for (const pin of pinned) {
     if (seenMeeting.has(pin.meeting)) {
       problems.push(`meeting '${pin.meeting}' is pinned more than once`);
@@ -181,13 +177,17 @@ function checkPins(
         problems.push(
           `pinned meeting '${pin.meeting}': participant '${pid}' is unavailable in slot '${pin.slot}'`,
         );
-      const personKey = `${pin.slot}\u0000${pid}`;
-      const clash = seenPerson.get(personKey);
+      const slot = slotById.get(pin.slot)!;
+      const start = Date.parse(slot.start);
+      const end = Date.parse(slot.end);
+      const mine = seenPerson.get(pid) ?? [];
+      const clash = mine.find((x) => x.start < end && start < x.end);
       if (clash)
         problems.push(
-          `pinned meetings '${clash}' and '${pin.meeting}' both need participant '${pid}' in slot '${pin.slot}'`,
+          `pinned meetings '${clash.meeting}' and '${pin.meeting}' both need participant '${pid}' at the same time (slot '${pin.slot}')`,
         );
-      seenPerson.set(personKey, pin.meeting);
+      mine.push({ meeting: pin.meeting, start, end });
+      seenPerson.set(pid, mine);
     }
   }
 }
