@@ -248,7 +248,19 @@ export function agendaService(repo: AgendaRepo, signups: SignupsRepo) {
         timeIsEstimate: input.timeIsEstimate ?? row.time_is_estimate,
       });
       await checkPeople(input.people);
-      await repo.updateSession(sessionId, columns(v), input.people);
+      try {
+        await repo.updateSession(sessionId, columns(v), input.people);
+      } catch (err) {
+        // The database refuses a change that would leave B2B meetings outside the session's slots
+        // (0011): re-cut into other slot lengths, shortened, fewer tables, or no longer B2B.
+        const pg = err as { code?: string; detail?: string };
+        if (pg.code !== 'NXB02') throw err;
+        const n = Number(pg.detail) || 1;
+        throw conflict(
+          `${n} B2B meeting${n === 1 ? ' is' : 's are'} booked in slots or at tables this change would remove: cancel or reschedule ${n === 1 ? 'it' : 'them'} first`,
+          { meetings: n },
+        );
+      }
       return saved(e.id, sessionId);
     },
 

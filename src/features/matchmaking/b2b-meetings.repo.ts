@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { B2bOutcome, DB } from '../../server/db/schema.ts';
+import type { Interval } from './slots.ts';
 
 export interface RequestRow {
   id: string;
@@ -145,19 +146,19 @@ export function meetingQueries(db: Kysely<DB>) {
       return q.orderBy('m.starts_at').orderBy('m.table_no').execute();
     },
 
-    /** Meeting starts of each registration (their booked slots). */
-    async booked(registrationIds: string[]): Promise<Map<string, Set<string>>> {
-      const out = new Map<string, Set<string>>();
+    /** The time ranges of each registration's meetings. */
+    async booked(registrationIds: string[]): Promise<Map<string, Interval[]>> {
+      const out = new Map<string, Interval[]>();
       if (registrationIds.length === 0) return out;
       const rows = await db
         .selectFrom('b2b_meeting_participants')
-        .select(['registration_id', 'starts_at'])
+        .select(['registration_id', 'starts_at', 'ends_at'])
         .where('registration_id', 'in', registrationIds)
         .execute();
       for (const r of rows) {
-        const set = out.get(r.registration_id) ?? new Set();
-        set.add(new Date(r.starts_at).toISOString());
-        out.set(r.registration_id, set);
+        const list = out.get(r.registration_id) ?? [];
+        list.push({ start: new Date(r.starts_at).getTime(), end: new Date(r.ends_at).getTime() });
+        out.set(r.registration_id, list);
       }
       return out;
     },
@@ -172,7 +173,10 @@ export function meetingQueries(db: Kysely<DB>) {
           .execute()
       ).map((r) => r.table_no),
 
-    /** A meeting with its participants; the unique keys refuse a double booking or a shared table. */
+    /**
+     * A meeting with its participants; the exclusion constraints (0011) refuse a person or a table in
+     * two meetings whose times overlap. The participants' rows take the meeting's times by trigger.
+     */
     async insertMeeting(m: {
       event_id: string;
       request_id: string;
@@ -192,13 +196,7 @@ export function meetingQueries(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
       await db
         .insertInto('b2b_meeting_participants')
-        .values(
-          participants.map((registration_id) => ({
-            meeting_id: id,
-            registration_id,
-            starts_at: m.starts_at,
-          })),
-        )
+        .values(participants.map((registration_id) => ({ meeting_id: id, registration_id })))
         .execute();
       return id;
     },

@@ -4,7 +4,7 @@ import type { B2bAction, B2bResource } from './b2b.policy.ts';
 import { canB2b, isOrganiser } from './b2b.policy.ts';
 import type { B2bQueries, B2bRepo, PersonRow, RequestRow } from './b2b.repo.ts';
 import type { B2bParticipant } from './b2b.schemas.ts';
-import { overlaps, type Slot, slotsOf } from './slots.ts';
+import { type Interval, overlaps, type Slot, slotsOf } from './slots.ts';
 
 /** Shared steps of the B2B use cases: finding the event and the caller, availability, views. */
 
@@ -86,18 +86,20 @@ export async function availability(
   const [agenda, blocked, booked] = await Promise.all([
     repo.agendaBusy(eventId, ids),
     repo.blocked(ids),
-    opts.meetings === false ? Promise.resolve(new Map<string, Set<string>>()) : repo.booked(ids),
+    opts.meetings === false ? Promise.resolve(new Map<string, Interval[]>()) : repo.booked(ids),
   ]);
   const out = new Map<string, Map<string, Busy>>();
   for (const id of ids) {
     const mine = new Map<string, Busy>();
     const items = agenda.get(id) ?? [];
-    const hand = blocked.get(id);
-    const meets = booked.get(id);
+    const hand = blocked.get(id) ?? [];
+    const meets = booked.get(id) ?? [];
+    // Over time, not by start: a meeting or a blocked range also takes every parallel session's slot
+    // it overlaps.
     for (const s of slots) {
-      if (meets?.has(s.startsAt)) mine.set(s.key, 'meeting');
+      if (meets.some((i) => overlaps(s, i))) mine.set(s.key, 'meeting');
       else if (items.some((i) => overlaps(s, i))) mine.set(s.key, 'agenda');
-      else if (hand?.has(s.startsAt)) mine.set(s.key, 'blocked');
+      else if (hand.some((i) => overlaps(s, i))) mine.set(s.key, 'blocked');
     }
     out.set(id, mine);
   }

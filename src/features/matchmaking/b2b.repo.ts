@@ -286,8 +286,9 @@ function participantQueries(db: Kysely<DB>) {
       return out;
     },
 
-    async blocked(registrationIds: string[]): Promise<Map<string, Set<string>>> {
-      const out = new Map<string, Set<string>>();
+    /** The time ranges each registration blocked by hand. */
+    async blocked(registrationIds: string[]): Promise<Map<string, Interval[]>> {
+      const out = new Map<string, Interval[]>();
       if (registrationIds.length === 0) return out;
       const rows = await db
         .selectFrom('b2b_blocked_slots')
@@ -295,19 +296,26 @@ function participantQueries(db: Kysely<DB>) {
         .where('registration_id', 'in', registrationIds)
         .execute();
       for (const r of rows) {
-        const set = out.get(r.registration_id) ?? new Set();
-        set.add(new Date(r.starts_at).toISOString());
-        out.set(r.registration_id, set);
+        const list = out.get(r.registration_id) ?? [];
+        list.push({ start: new Date(r.starts_at).getTime(), end: new Date(r.ends_at).getTime() });
+        out.set(r.registration_id, list);
       }
       return out;
     },
 
-    async setBlocked(registrationId: string, starts: string[]) {
+    async setBlocked(registrationId: string, ranges: { startsAt: string; endsAt: string }[]) {
       await db.deleteFrom('b2b_blocked_slots').where('registration_id', '=', registrationId).execute();
-      if (starts.length)
+      if (ranges.length)
         await db
           .insertInto('b2b_blocked_slots')
-          .values(starts.map((s) => ({ registration_id: registrationId, starts_at: s })))
+          .values(
+            ranges.map((r) => ({
+              registration_id: registrationId,
+              starts_at: r.startsAt,
+              ends_at: r.endsAt,
+            })),
+          )
+          .onConflict((oc) => oc.doNothing())
           .execute();
     },
   };

@@ -318,8 +318,9 @@ export function b2bService(repo: B2bRepo) {
 
     /**
      * Accepts a request. First come: the meeting takes the chosen slot and the first free table in
-     * one transaction; the unique keys of b2b_meeting_participants and b2b_meetings refuse a double
-     * booking or a shared table, and a lost race for a table tries the next one.
+     * one transaction; the exclusion constraints of b2b_meeting_participants and b2b_meetings refuse
+     * a person or a table in two meetings at overlapping times, and a lost race for a table tries the
+     * next one.
      */
     async accept(
       actor: Actor | null,
@@ -333,12 +334,16 @@ export function b2bService(repo: B2bRepo) {
           await acceptOnce(c, requestId, input.slot, input.teamIds);
           break;
         } catch (e) {
+          // 23P01: an exclusion constraint of 0011 (a person or a table already in a meeting at an
+          // overlapping time); 23505: the request's own meeting row.
           const err = pgError(e);
-          if (err.code !== '23505') throw e;
-          const what = `${err.constraint ?? ''} ${err.detail ?? ''}`;
-          if (what.includes('table_no') && attempt < 5) continue;
-          if (what.includes('table_no')) throw conflict('All tables are taken in this slot');
-          throw conflict('Someone in this meeting was just booked in this slot; choose another');
+          if (err.code === 'NXB01')
+            throw conflict('The agenda changed and this slot no longer exists: choose another');
+          if (err.code !== '23P01' && err.code !== '23505') throw e;
+          const table = (err.constraint ?? '').includes('table_no');
+          if (table && attempt < 5) continue;
+          if (table) throw conflict('All tables are taken in this slot');
+          throw conflict('Someone in this meeting was just booked at this time; choose another slot');
         }
       }
       return (await views(c, [(await repo.request(c.event.id, requestId))!]))[0]!;
@@ -379,7 +384,10 @@ export function b2bService(repo: B2bRepo) {
       const mine = (await availability(repo, c.event.id, [myId(c)], slots)).get(myId(c))!;
       if (chosen.some((s) => mine.get(s!.key) === 'meeting'))
         throw fieldError('slots', 'You have a meeting in this slot');
-      await repo.setBlocked(myId(c), [...new Set(chosen.map((s) => s!.startsAt))]);
+      await repo.setBlocked(
+        myId(c),
+        chosen.map((s) => ({ startsAt: s!.startsAt, endsAt: s!.endsAt })),
+      );
     },
 
     async setMode(actor: Actor | null, idOrSlug: string, mode: 'first_come' | 'scheduler') {

@@ -25,11 +25,51 @@ import { localIso, type Slot, slotKey } from './slots.ts';
 interface Built {
   instance: Instance;
   fingerprint: string;
-  slots: Map<string, Slot>;
+  /** The session slot and its table number behind a scheduler slot and table. */
+  locate(coreSlot: string, table: number): { slot: Slot; table: number };
   accepted: RequestRow[];
   people: Map<string, string[]>;
   /** Published meetings: request id → slot key. */
   current: Map<string, { key: string; table: number }>;
+}
+
+/**
+ * The scheduler's slots: parallel B2B sessions cut into the same times make one slot whose tables are
+ * all of theirs, numbered session after session (rooms × tables); sessions with other slot lengths
+ * give slots that overlap in time, which the scheduler keeps apart for each person.
+ */
+export function schedulerSlots(list: Slot[]) {
+  const groups = new Map<string, Slot[]>();
+  for (const s of list) {
+    const k = `${s.startsAt}/${s.endsAt}`;
+    const g = groups.get(k);
+    if (g) g.push(s);
+    else groups.set(k, [s]);
+  }
+  const byId = new Map<string, Slot[]>();
+  const idOfKey = new Map<string, { id: string; offset: number }>();
+  for (const parts of groups.values()) {
+    const id = parts.map((p) => p.key).join('+');
+    byId.set(id, parts);
+    let offset = 0;
+    for (const p of parts) {
+      idOfKey.set(p.key, { id, offset });
+      offset += p.tables;
+    }
+  }
+  return {
+    groups: byId,
+    /** The scheduler slot of a session slot, and the number its table 1 has there. */
+    of: (key: string) => idOfKey.get(key),
+    locate(id: string, table: number) {
+      let t = table;
+      for (const slot of byId.get(id) ?? []) {
+        if (t <= slot.tables) return { slot, table: t };
+        t -= slot.tables;
+      }
+      throw new Error(`no table ${table} in scheduler slot ${id}`);
+    },
+  };
 }
 
 /**
@@ -51,6 +91,7 @@ export async function buildInstance(
   const ids = [...new Set([...people.values()].flat())].sort();
   const avail = await availability(repo, event.id, ids, slotList, { meetings: false });
   const slots = new Map(slotList.map((s) => [s.key, s]));
+  const grid = schedulerSlots(slotList);
   const current = new Map<string, { key: string; table: number }>();
   for (const m of await repo.meetings(event.id))
     current.set(m.request_id, { key: slotKey(m.session_id, m.starts_at), table: m.table_no });
@@ -61,22 +102,29 @@ export async function buildInstance(
     for (const r of accepted) {
       const at = current.get(r.id);
       const slot = at && slots.get(at.key);
-      if (!at || !slot || at.table > slot.tables) continue;
+      const core = at && grid.of(at.key);
+      if (!at || !slot || !core || at.table > slot.tables) continue;
       const who = people.get(r.id)!;
       const keys = [`t:${at.key}:${at.table}`, ...who.map((p) => `p:${at.key}:${p}`)];
       if (who.some((p) => avail.get(p)?.has(at.key)) || keys.some((k) => taken.has(k))) continue;
       for (const k of keys) taken.add(k);
-      pinned.push({ meeting: r.id, slot: at.key, table: at.table });
+      pinned.push({ meeting: r.id, slot: core.id, table: core.offset + at.table });
     }
   }
   const instance: Instance = {
-    slots: slotList.map((s) => ({
-      id: s.key,
-      start: localIso(s.startsAt, event.time_zone),
-      end: localIso(s.endsAt, event.time_zone),
-      tables: s.tables,
+    slots: [...grid.groups].map(([id, parts]) => ({
+      id,
+      start: localIso(parts[0]!.startsAt, event.time_zone),
+      end: localIso(parts[0]!.endsAt, event.time_zone),
+      tables: parts.reduce((n, p) => n + p.tables, 0),
     })),
-    participants: ids.map((id) => ({ id, unavailable: [...(avail.get(id)?.keys() ?? [])] })),
+    participants: ids.map((id) => ({
+      id,
+      // Every session slot of a scheduler slot has the same times, so the same availability.
+      unavailable: [...grid.groups]
+        .filter(([, parts]) => avail.get(id)?.has(parts[0]!.key))
+        .map(([gid]) => gid),
+    })),
     meetings: accepted.map((r) => ({ id: r.id, participants: people.get(r.id)!, priority: r.priority })),
     pinned,
   };
@@ -84,7 +132,7 @@ export async function buildInstance(
     .update(JSON.stringify({ instance, allowMoves }))
     .digest('hex')
     .slice(0, 32);
-  return { instance, fingerprint, slots, accepted, people, current };
+  return { instance, fingerprint, locate: grid.locate, accepted, people, current };
 }
 
 /** Reasons name participants by registration id; people read names. */
@@ -153,15 +201,15 @@ export function scheduleService(repo: B2bRepo) {
       if (errors.length) throw new Error(`scheduler produced an invalid schedule: ${errors[0]}`);
       let moved = 0;
       const assignments = solution.assignments.map((a) => {
-        const s = built.slots.get(a.slot)!;
+        const { slot: s, table } = built.locate(a.slot, a.table);
         const before = built.current.get(a.meeting);
-        if (before && before.key !== a.slot) moved++;
+        if (before && before.key !== s.key) moved++;
         return {
           requestId: a.meeting,
           sessionId: s.sessionId,
           startsAt: s.startsAt,
           endsAt: s.endsAt,
-          table: a.table,
+          table,
         };
       });
       for (const id of built.current.keys())

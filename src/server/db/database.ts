@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -33,7 +34,7 @@ export async function openDatabase(cfg: Config['database'], opts: OpenOptions = 
     if (cfg.dir) mkdirSync(cfg.dir, { recursive: true });
     const instance = await PGlite.create({
       ...(cfg.dir ? { dataDir: cfg.dir } : {}),
-      extensions: { pg_trgm, unaccent },
+      extensions: { btree_gist, pg_trgm, unaccent },
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     });
     // PGlite's own parser returns int8 as bigint-free numbers already; keep timestamps as Dates.

@@ -498,12 +498,15 @@ export interface B2bMeetingsTable {
 export interface B2bMeetingParticipantsTable {
   meeting_id: string;
   registration_id: string;
-  starts_at: Date | string;
+  /** Copied from the meeting by a trigger (0011); the exclusion constraint compares these ranges. */
+  starts_at: Generated<Date | string>;
+  ends_at: Generated<Date | string>;
 }
 
 export interface B2bBlockedSlotsTable {
   registration_id: string;
   starts_at: Date | string;
+  ends_at: Date | string;
 }
 
 export interface B2bOutcomesTable {

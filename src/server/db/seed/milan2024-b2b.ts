@@ -4,6 +4,7 @@ import { mulberry32 } from '../../../core/scheduler/random.ts';
 import { b2bRepo } from '../../../features/matchmaking/b2b.repo.ts';
 import type { ScheduleRunResult } from '../../../features/matchmaking/b2b.schemas.ts';
 import { buildInstance } from '../../../features/matchmaking/schedule.service.ts';
+import { slotsOf } from '../../../features/matchmaking/slots.ts';
 import type { DB } from '../schema.ts';
 import type { EventDemoPart } from './event-demo.ts';
 
@@ -144,19 +145,13 @@ export const milan2024B2b: EventDemoPart = async (trx, ctx) => {
       .execute();
 
   // A few participants block a slot by hand.
-  const slotStarts = (await repo.sessions(event.id)).flatMap((s) => {
-    const out: Date[] = [];
-    for (
-      let t = s.startsAt.getTime();
-      t + s.slotMinutes * 60_000 <= s.endsAt.getTime();
-      t += s.slotMinutes * 60_000
-    )
-      out.push(new Date(t));
-    return out;
-  });
+  const slots = slotsOf(await repo.sessions(event.id));
   const blocks = opted
     .filter(() => rand() < 0.1)
-    .map((r) => ({ registration_id: r.id, starts_at: slotStarts[Math.floor(rand() * slotStarts.length)]! }));
+    .map((r) => {
+      const s = slots[Math.floor(rand() * slots.length)]!;
+      return { registration_id: r.id, starts_at: s.startsAt, ends_at: s.endsAt };
+    });
   if (blocks.length) await db.insertInto('b2b_blocked_slots').values(blocks).execute();
 
   // The organisers ran the scheduler and published its schedule.
@@ -165,8 +160,8 @@ export const milan2024B2b: EventDemoPart = async (trx, ctx) => {
   if (!v.ok) throw new Error(`B2B demo: invalid instance: ${v.problems[0]}`);
   const solution = scheduleMeetings(v.instance, { seed: 1, compareFirstCome: true });
   const meetings = solution.assignments.map((a) => {
-    const s = built.slots.get(a.slot)!;
-    return { a, s, people: built.people.get(a.meeting)! };
+    const { slot: s, table } = built.locate(a.slot, a.table);
+    return { a: { ...a, table }, s, people: built.people.get(a.meeting)! };
   });
   for (const { a, s, people } of meetings) {
     await repo.insertMeeting({

@@ -129,15 +129,14 @@ describe('seedDemo', () => {
   });
 
   it('seeds once, then does nothing', async () => {
-    const started = performance.now();
+    // How long seeding takes is measured by `npm run bench foundation` (first start), not here: a
+    // timed assertion fails on a loaded machine without anything being wrong.
     const first = await seedDemo(db);
-    const elapsed = performance.now() - started;
     assert.deepEqual(first, {
       organisations: realOrgs + SAMPLE_MEMBER_COUNT + 40,
       people: MILAN_PEOPLE.length + SAMPLE_PEOPLE_COUNT,
       events: 1,
     });
-    assert.ok(elapsed < 3000, `seeding took ${Math.round(elapsed)} ms`);
     assert.ok(first.people >= 160);
 
     const second = await seedDemo(db);
