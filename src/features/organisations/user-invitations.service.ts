@@ -132,7 +132,7 @@ export function userInvitationsService(
         case 'not_found':
           throw notFound('Invitation');
         case 'accepted_before':
-          throw conflict('You have already accepted this invitation');
+          throw conflict('You have already accepted this invitation', { status: 'accepted' });
         default:
           throw conflict(`This invitation is ${r.outcome}: ask the organisation’s admins for a new one`, {
             status: r.outcome,
