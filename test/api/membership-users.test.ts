@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
+import { joinByInvitation } from './invitation-fixtures.ts';
 
 function assertError(res: LightMyRequestResponse, status: number, code: string) {
   assert.equal(res.statusCode, status, res.body);
@@ -61,25 +62,12 @@ for (const backend of backends()) {
         second = await t.user({ name: 'Second' });
       });
 
-      /** Invites by e-mail and accepts as the invited account: the only way in. */
-      const join = async (
+      const join = (
         o: { id: string },
         adminCookie: string,
         u: { email: string; cookie: string },
-        role: string,
-      ) => {
-        const sent = await req('POST', `/api/v1/organisations/${o.id}/user-invitations`, adminCookie, {
-          email: u.email.toUpperCase(),
-          role,
-        });
-        assert.equal(sent.statusCode, 202, sent.body);
-        const mine = await req('GET', '/api/v1/me/organisation-invitations', u.cookie);
-        const inv = mine
-          .json()
-          .items.find((i: { organisation: { id: string } }) => i.organisation.id === o.id);
-        const res = await req('POST', `/api/v1/me/organisation-invitations/${inv.id}/accept`, u.cookie);
-        assert.equal(res.statusCode, 200, res.body);
-      };
+        role: 'admin' | 'member',
+      ) => joinByInvitation(t, o.id, adminCookie, u, role);
 
       test('an invited user joins as member; an admin changes their role', async () => {
         await join(org, clusterAdmin.cookie, second, 'member');
