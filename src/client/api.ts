@@ -91,6 +91,13 @@ import type {
   facetsSchema,
   organisationMapSchema,
 } from '../features/organisations/search.schemas.ts';
+import type {
+  acceptedInvitationSchema,
+  InvitationLink,
+  invitationSentSchema,
+  MyInvitation,
+  UserInvitation,
+} from '../features/organisations/user-invitations.schemas.ts';
 import type { overviewSchema } from '../features/overview/overview.schemas.ts';
 import type {
   regionListSchema,
@@ -199,6 +206,9 @@ export type ClusterInvitation = z.infer<typeof invitationSchema>;
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 export type OrganisationUser = z.infer<typeof organisationUserSchema>;
+export type { InvitationLink, MyInvitation, UserInvitation };
+export type InvitationSent = z.infer<typeof invitationSentSchema>;
+export type AcceptedInvitation = z.infer<typeof acceptedInvitationSchema>;
 export interface OrganisationLogo {
   url: string;
   contentType: string;
@@ -442,8 +452,24 @@ export const api = {
     request<Organisation>('POST', `${v1}/invitations/${enc(token)}/accept`, body),
   organisationUsers: (id: string, signal?: AbortSignal) =>
     get<{ items: OrganisationUser[] }>(`${v1}/organisations/${enc(id)}/users`, signal),
-  setOrganisationUser: (id: string, body: { email: string; role: 'admin' | 'member' }) =>
-    request<{ items: OrganisationUser[] }>('POST', `${v1}/organisations/${enc(id)}/users`, body),
+  setOrganisationUserRole: (id: string, userId: string, role: 'admin' | 'member') =>
+    request<{ items: OrganisationUser[] }>('PATCH', `${v1}/organisations/${enc(id)}/users/${enc(userId)}`, {
+      role,
+    }),
+  inviteOrganisationUser: (id: string, body: { email: string; role: 'admin' | 'member' }) =>
+    request<InvitationSent>('POST', `${v1}/organisations/${enc(id)}/user-invitations`, body),
+  organisationUserInvitations: (id: string, signal?: AbortSignal) =>
+    get<{ items: UserInvitation[] }>(`${v1}/organisations/${enc(id)}/user-invitations`, signal),
+  revokeOrganisationUserInvitation: (id: string, invitationId: string) =>
+    request<void>('DELETE', `${v1}/organisations/${enc(id)}/user-invitations/${enc(invitationId)}`),
+  myOrganisationInvitations: (signal?: AbortSignal) =>
+    get<{ items: MyInvitation[] }>(`${v1}/me/organisation-invitations`, signal),
+  acceptOrganisationInvitation: (invitationId: string) =>
+    request<AcceptedInvitation>('POST', `${v1}/me/organisation-invitations/${enc(invitationId)}/accept`),
+  declineOrganisationInvitation: (invitationId: string) =>
+    request<void>('POST', `${v1}/me/organisation-invitations/${enc(invitationId)}/decline`),
+  organisationInvitationLink: (token: string, signal?: AbortSignal) =>
+    get<InvitationLink>(`${v1}/organisation-invitations/${enc(token)}`, signal),
   removeOrganisationUser: (id: string, userId: string) =>
     request<void>('DELETE', `${v1}/organisations/${enc(id)}/users/${enc(userId)}`),
   organisationChanges: (id: string, page: number, signal?: AbortSignal) =>

@@ -10,6 +10,9 @@ const NewOrganisationPage = lazy(() => import('../features/organisations/ui/NewO
 const ReviewQueuePage = lazy(() => import('../features/organisations/ui/ReviewQueuePage.tsx'));
 const ImportPage = lazy(() => import('../features/organisations/ui/ImportPage.tsx'));
 const InvitationPage = lazy(() => import('../features/organisations/ui/InvitationPage.tsx'));
+const OrganisationInvitationPage = lazy(
+  () => import('../features/organisations/ui/OrganisationInvitationPage.tsx'),
+);
 const RegionsPage = lazy(() => import('../features/regions/ui/RegionsPage.tsx'));
 const RegionPage = lazy(() => import('../features/regions/ui/RegionPage.tsx'));
 const EventsPage = lazy(() => import('../features/events/ui/EventsPage.tsx'));
@@ -52,6 +55,7 @@ export function AppRoutes() {
         <Route path="/admin/import" component={ImportPage} />
         <Route path="/admin/import/:id" component={ImportPage} />
         <Route path="/invitations/:token" component={InvitationPage} />
+        <Route path="/organisation-invitations/:token" component={OrganisationInvitationPage} />
         <Route path="/regions" component={RegionsPage} />
         <Route path="/regions/:code" component={RegionPage} />
         <Route path="/events" component={EventsPage} />

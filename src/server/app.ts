@@ -121,7 +121,10 @@ export function buildServices(
   seats.apply = (actor, eventId, input) => registrations.registrations.settings(actor, eventId, input);
   return {
     organisations,
-    profiles: profileServices(db, organisations),
+    profiles: profileServices(db, organisations, {
+      mailer: registrations.mailer,
+      publicUrl: config.publicUrl ?? '',
+    }),
     search: searchService(searchRepo(db), {
       facetIndex: 'background',
       parallelReads: database.kind === 'postgres',

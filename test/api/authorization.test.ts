@@ -53,6 +53,8 @@ interface ProfileCtx {
   removableUserId: string;
   invitationId: string;
   invitationToken: string;
+  /** Organisation-user invitations: one of afil to revoke, two addressed to `user`. */
+  userInvitationIds: Record<'revoke' | 'accept' | 'decline', string>;
 }
 
 interface RouteSpec {
@@ -256,11 +258,37 @@ const MATRIX: RouteSpec[] = [
     expect: { anonymous: 401, user: 201, orgMember: 409 },
   },
   {
-    method: 'POST',
-    path: '/api/v1/organisations/{id}/users',
-    url: () => '/api/v1/organisations/afil/users',
-    body: (c) => ({ email: c.targetEmail, role: 'member' }),
+    method: 'PATCH',
+    path: '/api/v1/organisations/{id}/users/{userId}',
+    url: (c) => `/api/v1/organisations/afil/users/${c.profile.removableUserId}`,
+    body: () => ({ role: 'admin' }),
     expect: { anonymous: 401, user: 403, orgMember: 403, orgAdmin: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/organisations/{id}/user-invitations',
+    url: () => '/api/v1/organisations/afil/user-invitations',
+    body: (c) => ({ email: c.targetEmail, role: 'member' }),
+    expect: { anonymous: 401, user: 403, orgMember: 403, orgAdmin: 202, admin: 202 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/organisations/{id}/user-invitations/{invitationId}',
+    url: (c) => `/api/v1/organisations/afil/user-invitations/${c.profile.userInvitationIds.revoke}`,
+    expect: { anonymous: 401, user: 403, orgMember: 403, orgAdmin: 204 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/organisation-invitations/{invitationId}/accept',
+    // Only the account of the invited e-mail; to anyone else the invitation does not exist.
+    url: (c) => `/api/v1/me/organisation-invitations/${c.profile.userInvitationIds.accept}/accept`,
+    expect: { anonymous: 401, orgAdmin: 404, admin: 404, user: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/organisation-invitations/{invitationId}/decline',
+    url: (c) => `/api/v1/me/organisation-invitations/${c.profile.userInvitationIds.decline}/decline`,
+    expect: { anonymous: 401, orgAdmin: 404, admin: 404, user: 204 },
   },
   {
     method: 'DELETE',
@@ -438,7 +466,11 @@ const MATRIX: RouteSpec[] = [
 ];
 
 /** Profiles in each state run by orgAdmin (orgMember a member), claims, a member, a user, invitations. */
-async function setUpProfiles(t: TestApp, ids: Record<'orgMember' | 'orgAdmin', string>): Promise<ProfileCtx> {
+async function setUpProfiles(
+  t: TestApp,
+  ids: Record<'orgMember' | 'orgAdmin', string>,
+  userEmail: string,
+): Promise<ProfileCtx> {
   const db = t.database.db;
   const org = async (name: string, status: 'draft' | 'submitted' | 'published') => {
     const slug = `matrix-${name}-${unique()}`;
@@ -500,7 +532,29 @@ async function setUpProfiles(t: TestApp, ids: Record<'orgMember' | 'orgAdmin', s
     ])
     .returning('id')
     .execute();
+  const userInvitation = async (organisationId: string, email: string) =>
+    (
+      await db
+        .insertInto('organisation_user_invitations')
+        .values({
+          organisation_id: organisationId,
+          email: email.toLowerCase(),
+          role: 'member',
+          invited_by: ids.orgAdmin,
+          token_hash: hashToken(`matrix-user-invitation-${unique()}`),
+          expires_at: new Date(Date.now() + 86_400_000),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  // Those to `user` are of other profiles than afil: accepting makes `user` one of its people.
+  const userInvitationIds = {
+    revoke: await userInvitation(afil.id, `revoke-${unique()}@example.org`),
+    accept: await userInvitation(await org('invite-accept', 'published'), userEmail),
+    decline: await userInvitation(await org('invite-decline', 'published'), userEmail),
+  };
   return {
+    userInvitationIds,
     draftId: await org('draft', 'draft'),
     submittedId: await org('submitted', 'submitted'),
     rejectableId: await org('rejectable', 'submitted'),
@@ -584,7 +638,7 @@ for (const backend of backends()) {
       });
       assert.equal(token.statusCode, 201, token.body);
       c.userTokenId = token.json().id;
-      c.profile = await setUpProfiles(t, ids);
+      c.profile = await setUpProfiles(t, ids, c.emails.user);
       c.agenda = await setUpAgendaMatrix(t, milan.id, c.cookies.admin, ids.participant);
       c.b2b = await setUpB2bMatrix(t, ids);
       c.calls = await setUpCallsMatrix(t, ids);

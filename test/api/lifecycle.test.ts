@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
+import { joinByInvitation } from './invitation-fixtures.ts';
 
 function assertError(res: LightMyRequestResponse, status: number, code: string) {
   assert.equal(res.statusCode, status, res.body);
@@ -37,11 +38,7 @@ for (const backend of backends()) {
       const res = await post('/api/v1/organisations', owner.cookie, { name, type: 'company' });
       assert.equal(res.statusCode, 201, res.body);
       const o = res.json() as { id: string; slug: string };
-      const add = await post(`/api/v1/organisations/${o.id}/users`, owner.cookie, {
-        email: member.email,
-        role: 'member',
-      });
-      assert.equal(add.statusCode, 200, add.body);
+      await joinByInvitation(t, o.id, owner.cookie, member, 'member');
       return o;
     }
 

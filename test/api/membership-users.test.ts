@@ -1,9 +1,13 @@
-/** An organisation's users: added by e-mail as admin or member, roles changed, removed; never the last admin. */
+/**
+ * An organisation's users: joined by accepting an invitation (membership-invitations.test.ts), roles
+ * changed, removed; never the last admin.
+ */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
+import { joinByInvitation } from './invitation-fixtures.ts';
 
 function assertError(res: LightMyRequestResponse, status: number, code: string) {
   assert.equal(res.statusCode, status, res.body);
@@ -20,8 +24,12 @@ for (const backend of backends()) {
     let outsider: { id: string; email: string; cookie: string };
     let admin: { cookie: string };
 
-    const req = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie?: string, payload?: object) =>
-      t.request({ method, url, ...(cookie ? { cookie } : {}), ...(payload ? { payload } : {}) });
+    const req = (
+      method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+      url: string,
+      cookie?: string,
+      payload?: object,
+    ) => t.request({ method, url, ...(cookie ? { cookie } : {}), ...(payload ? { payload } : {}) });
     const profile = async (ref: string, cookie?: string) => {
       const res = await req('GET', `/api/v1/organisations/${ref}`, cookie);
       assert.equal(res.statusCode, 200, res.body);
@@ -54,12 +62,15 @@ for (const backend of backends()) {
         second = await t.user({ name: 'Second' });
       });
 
-      test('an admin adds users by e-mail as admin or member and changes their role', async () => {
-        const add = await req('POST', `/api/v1/organisations/${org.id}/users`, clusterAdmin.cookie, {
-          email: second.email.toUpperCase(),
-          role: 'member',
-        });
-        assert.equal(add.statusCode, 200, add.body);
+      const join = (
+        o: { id: string },
+        adminCookie: string,
+        u: { email: string; cookie: string },
+        role: 'admin' | 'member',
+      ) => joinByInvitation(t, o.id, adminCookie, u, role);
+
+      test('an invited user joins as member; an admin changes their role', async () => {
+        await join(org, clusterAdmin.cookie, second, 'member');
         assert.deepEqual(
           (await users()).map((u) => [u.email, u.role]),
           [
@@ -74,21 +85,40 @@ for (const backend of backends()) {
           403,
           'forbidden',
         );
-        await req('POST', `/api/v1/organisations/${org.id}/users`, clusterAdmin.cookie, {
-          email: second.email,
-          role: 'admin',
-        });
+        assertError(
+          await req('PATCH', `/api/v1/organisations/${org.id}/users/${clusterAdmin.id}`, second.cookie, {
+            role: 'member',
+          }),
+          403,
+          'forbidden',
+        );
+        const promoted = await req(
+          'PATCH',
+          `/api/v1/organisations/${org.id}/users/${second.id}`,
+          clusterAdmin.cookie,
+          {
+            role: 'admin',
+          },
+        );
+        assert.equal(promoted.statusCode, 200, promoted.body);
         assert.equal((await users()).find((u) => u.id === second.id)?.role, 'admin');
         assert.equal((await profile(org.id, second.cookie)).canEdit, true);
       });
 
-      test('an unknown e-mail is a 400 naming body.email', async () => {
-        const res = await req('POST', `/api/v1/organisations/${org.id}/users`, clusterAdmin.cookie, {
-          email: 'nobody-here@example.org',
-          role: 'member',
-        });
-        assertError(res, 400, 'bad_request');
-        assert.equal(res.json().error.details.fields[0].field, 'body.email');
+      test('changing the role of someone who does not run the organisation is a 404, and adds nobody', async () => {
+        const res = await req(
+          'PATCH',
+          `/api/v1/organisations/${org.id}/users/${outsider.id}`,
+          clusterAdmin.cookie,
+          {
+            role: 'admin',
+          },
+        );
+        assertError(res, 404, 'not_found');
+        assert.equal(
+          (await users()).some((u) => u.id === outsider.id),
+          false,
+        );
       });
 
       test('the last admin can be neither removed nor demoted', async () => {
@@ -104,8 +134,7 @@ for (const backend of backends()) {
           'conflict',
         );
         assertError(
-          await req('POST', `/api/v1/organisations/${solo.id}/users`, outsider.cookie, {
-            email: outsider.email,
+          await req('PATCH', `/api/v1/organisations/${solo.id}/users/${outsider.id}`, outsider.cookie, {
             role: 'member',
           }),
           409,
@@ -154,10 +183,7 @@ for (const backend of backends()) {
               type: 'company',
             })
           ).json();
-          await req('POST', `/api/v1/organisations/${o.id}/users`, a.cookie, {
-            email: b.email,
-            role: 'admin',
-          });
+          await join(o, a.cookie, b, 'admin');
           const results = await Promise.all([
             req('DELETE', `/api/v1/organisations/${o.id}/users/${b.id}`, a.cookie),
             req('DELETE', `/api/v1/organisations/${o.id}/users/${a.id}`, b.cookie),

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
+import { joinByInvitation } from './invitation-fixtures.ts';
 
 function assertFieldError(res: LightMyRequestResponse, field: string) {
   assert.equal(res.statusCode, 400, res.body);
@@ -269,12 +270,7 @@ for (const backend of backends()) {
       test('is for the organisation’s admins and platform administrators only', async () => {
         const o = (await create({ name: `Private log ${unique()}`, type: 'company' })).json();
         const member = await t.user();
-        await t.request({
-          method: 'POST',
-          url: `/api/v1/organisations/${o.id}/users`,
-          cookie: owner.cookie,
-          payload: { email: member.email, role: 'member' },
-        });
+        await joinByInvitation(t, o.id, owner.cookie, member, 'member');
         assert.equal((await changes(o.id, admin.cookie)).statusCode, 200);
         assert.equal((await changes(o.id, member.cookie)).statusCode, 403);
         assert.equal((await changes(o.id, outsider.cookie)).statusCode, 404, 'a draft is not revealed');

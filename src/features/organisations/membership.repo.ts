@@ -139,16 +139,10 @@ export function membershipRepo(db: Kysely<DB>) {
         .orderBy('u.name')
         .execute(),
 
-    userByEmail: (email: string) =>
-      db
-        .selectFrom('users')
-        .select(['id', 'email'])
-        .where(sql`lower(email)`, '=', email.toLowerCase())
-        .executeTakeFirst(),
-
     /**
-     * Adds a user or changes their role, and removes one, under a lock on the organisation row so two
-     * concurrent changes cannot both take away the last admin. Returns 'last_admin' when refused.
+     * Changes a user's role or removes them, under a lock on the organisation row so two concurrent
+     * changes cannot both take away the last admin. Returns 'last_admin' when refused. Nobody is added
+     * here: people join by accepting an invitation (user-invitations.repo.ts).
      */
     setUser: (
       organisationId: string,
@@ -169,9 +163,9 @@ export function membershipRepo(db: Kysely<DB>) {
           .where('organisation_id', '=', organisationId)
           .where('user_id', '=', target.id)
           .executeTakeFirst();
-        if (role === null && !current) return 'not_found' as const;
-        if ((current?.role ?? null) === role) return 'unchanged' as const;
-        if (current?.role === 'admin') {
+        if (!current) return 'not_found' as const;
+        if (current.role === role) return 'unchanged' as const;
+        if (current.role === 'admin') {
           const admins = await trx
             .selectFrom('organisation_users')
             .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -188,18 +182,19 @@ export function membershipRepo(db: Kysely<DB>) {
             .execute();
         } else {
           await trx
-            .insertInto('organisation_users')
-            .values({ organisation_id: organisationId, user_id: target.id, role })
-            .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet({ role }))
+            .updateTable('organisation_users')
+            .set({ role })
+            .where('organisation_id', '=', organisationId)
+            .where('user_id', '=', target.id)
             .execute();
         }
         await insertChange(trx, {
           organisationId,
           userId,
-          action: role === null ? 'user_removed' : current ? 'user_role_changed' : 'user_added',
+          action: role === null ? 'user_removed' : 'user_role_changed',
           changes: {
             users: {
-              before: current ? `${target.email} (${current.role})` : null,
+              before: `${target.email} (${current.role})`,
               after: role ? `${target.email} (${role})` : null,
             },
           },

@@ -13,11 +13,11 @@ import {
   invitationTokenParams,
   memberParams,
   organisationUserListSchema,
-  setUserBody,
   userParams,
 } from './membership.schemas.ts';
 import type { MembershipService } from './membership.service.ts';
 import { organisationParams, organisationSchema } from './organisations.schemas.ts';
+import { setRoleBody } from './user-invitations.schemas.ts';
 
 const errors = {
   400: errorBodySchema,
@@ -126,16 +126,17 @@ export function membershipRoutes(app: FastifyInstance, deps: { membership: Membe
     },
     handler: async (req) => m.users(req.actor, req.params.id),
   });
-  r.post('/api/v1/organisations/:id/users', {
+  r.patch('/api/v1/organisations/:id/users/:userId', {
     schema: {
-      operationId: 'setOrganisationUser',
+      operationId: 'setOrganisationUserRole',
       tags,
-      summary: 'Add a user by e-mail as admin or member, or change their role (organisation admins)',
-      params: organisationParams,
-      body: setUserBody,
+      summary:
+        'Change the role of someone who runs the organisation; the last admin stays admin (organisation admins). New people join by invitation',
+      params: userParams,
+      body: setRoleBody,
       response: { 200: organisationUserListSchema, ...errors },
     },
-    handler: async (req) => m.setUser(req.actor, req.params.id, req.body),
+    handler: async (req) => m.setUserRole(req.actor, req.params.id, req.params.userId, req.body.role),
   });
   r.delete('/api/v1/organisations/:id/users/:userId', {
     schema: {

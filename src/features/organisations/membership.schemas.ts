@@ -80,7 +80,6 @@ export const organisationUserSchema = z
   })
   .meta({ id: 'OrganisationUser' });
 export const organisationUserListSchema = z.object({ items: z.array(organisationUserSchema) });
-export const setUserBody = z.object({ email, role: z.enum(['admin', 'member']) });
 export const userParams = z.object({ id: slugOrId, userId: z.uuid() });
 
 export type Invitation = z.infer<typeof invitationSchema>;

@@ -154,11 +154,13 @@ export function membershipService(repo: MembershipRepo, organisations: Organisat
       return listUsers(o.id);
     },
 
-    async setUser(actor: Actor | null, idOrSlug: string, input: { email: string; role: 'admin' | 'member' }) {
+    /** Changes the role of someone who already runs the organisation; new people come by invitation. */
+    async setUserRole(actor: Actor | null, idOrSlug: string, userId: string, role: 'admin' | 'member') {
       const { o, actor: a } = await managedOrganisation(actor, idOrSlug);
-      const target = await repo.userByEmail(input.email);
-      if (!target) throw fieldError('email', 'No account with this e-mail: ask them to sign up first');
-      const result = await repo.setUser(o.id, target, input.role, a.userId);
+      const target = await repo.userById(userId);
+      if (!target) throw notFound('User');
+      const result = await repo.setUser(o.id, target, role, a.userId);
+      if (result === 'not_found') throw notFound('User');
       if (result === 'last_admin') throw conflict('The organisation must keep at least one admin');
       return listUsers(o.id);
     },

@@ -51,7 +51,13 @@ describe('canOrganisation', () => {
     });
   }
 
-  for (const action of ['update', 'manage_members', 'manage_users', 'view_changes'] as const) {
+  for (const action of [
+    'update',
+    'manage_members',
+    'manage_users',
+    'invite_users',
+    'view_changes',
+  ] as const) {
     test(`${action}: only the organisation's admins and platform administrators`, () => {
       const expected: Record<string, boolean> = {
         anonymous: false,

@@ -5,6 +5,7 @@ export type OrganisationAction =
   | 'update'
   | 'manage_members'
   | 'manage_users'
+  | 'invite_users'
   | 'view_changes'
   | 'submit'
   | 'review'
@@ -19,9 +20,9 @@ function isEditor(actor: Actor | null, org: OrganisationRef): actor is Actor {
 
 /**
  * Published profiles are public; drafts, submitted and rejected ones only for the organisation's people
- * and platform administrators. Its admins edit it, manage its users and cluster members, read its history
- * and submit it for validation; only platform administrators publish or reject it. Anyone signed in who
- * does not already run a published organisation may claim it.
+ * and platform administrators. Its admins edit it, invite and manage its users and cluster members, read
+ * its history and submit it for validation; only platform administrators publish or reject it. Anyone
+ * signed in who does not already run a published organisation may claim it.
  */
 export function canOrganisation(
   actor: Actor | null,
@@ -46,6 +47,9 @@ export function canOrganisation(
     case 'update':
     case 'manage_members':
     case 'manage_users':
+    // Admins of a draft may invite too: they build the profile with their colleagues before submitting
+    // it, and an invitation grants nothing until the invited person accepts.
+    case 'invite_users':
     case 'view_changes':
       return isEditor(actor, org);
   }

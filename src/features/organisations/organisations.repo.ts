@@ -157,8 +157,19 @@ export function organisationsRepo(db: Kysely<DB>) {
       const set = new Set(known.map((k) => k.code));
       return codes.filter((c) => !set.has(c));
     },
-    slugTaken: async (slug: string) =>
-      !!(await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst()),
+    /** The slugs in use among `base`, `base-2`, `base-3`…, in one query. */
+    slugsNumbered: async (base: string) =>
+      new Set(
+        (
+          await db
+            .selectFrom('organisations')
+            .select('slug')
+            // A slug has only [a-z0-9-], so neither LIKE nor the pattern needs escaping.
+            .where('slug', 'like', `${base}%`)
+            .where('slug', '~', `^${base}(-[0-9]+)?$`)
+            .execute()
+        ).map((r) => r.slug),
+      ),
     /**
      * A new organisation, its creator as admin, and the change log entry, in one transaction; with
      * `invitation`, also the cluster link and the invitation marked accepted (refused if already accepted).

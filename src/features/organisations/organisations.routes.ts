@@ -15,6 +15,7 @@ import {
 } from './organisations.schemas.ts';
 import type { OrganisationsService } from './organisations.service.ts';
 import type { ProfileServices } from './profile.services.ts';
+import { userInvitationsRoutes } from './user-invitations.routes.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
@@ -60,6 +61,7 @@ export function organisationsRoutes(
   lifecycleRoutes(app, deps.profiles);
   claimsRoutes(app, deps.profiles);
   membershipRoutes(app, deps.profiles);
+  userInvitationsRoutes(app, deps.profiles);
   changesRoutes(app, deps.profiles);
   logoRoutes(app, deps.profiles);
   naceRoutes(app, deps.profiles);

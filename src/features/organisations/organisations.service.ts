@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DB, OrganisationsTable, OrganisationType } from '../../server/db/schema.ts';
-import { badRequest, forbidden, notFound, unauthenticated } from '../../server/http/errors.ts';
+import { badRequest, conflict, forbidden, notFound, unauthenticated } from '../../server/http/errors.ts';
 import { slugify } from '../../shared/slug.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { FieldChanges } from './changes.repo.ts';
@@ -112,6 +112,9 @@ export const fieldError = (field: string, message: string) =>
   badRequest(message, { fields: [{ field: `body.${field}`, message }] });
 
 type OrganisationRow = NonNullable<Awaited<ReturnType<OrganisationsRepo['findByIdOrSlug']>>>;
+
+/** How many slugs a creation tries when concurrent creations with the same name keep taking its pick. */
+const SLUG_ATTEMPTS = 25;
 
 export function organisationsService(repo: OrganisationsRepo) {
   /** Rules that need the database or the whole profile: known region, country, NACE codes; ESCA for clusters. */
@@ -226,8 +229,10 @@ export function organisationsService(repo: OrganisationsRepo) {
   }
 
   /**
-   * Inserts a draft with a free slug: "-2", "-3"… when taken, and again when a concurrent insert takes
-   * ours between the check and the insert. "new" is a page of the web client, never a slug.
+   * Inserts a draft with the first free slug among "base", "base-2", "base-3"… Concurrent creations with
+   * the same name pick the same free slug; all but one then fail on the unique constraint, and each of
+   * those tries again with the next free slug (one winner per round, so 10 at once need up to 10 rounds).
+   * "new" is a page of the web client, never a slug.
    */
   async function insertWithSlug(
     values: Omit<Insertable<DB['organisations']>, 'slug'>,
@@ -236,16 +241,19 @@ export function organisationsService(repo: OrganisationsRepo) {
     invitation?: { id: string; clusterId: string },
   ) {
     const base = slugify(values.name, 70);
-    let n = base === 'new' ? 2 : 1;
-    for (let attempt = 0; ; attempt++) {
-      let slug = n === 1 ? base : `${base}-${n}`;
-      while (await repo.slugTaken(slug)) slug = `${base}-${++n}`;
+    for (let attempt = 1; ; attempt++) {
+      const taken = await repo.slugsNumbered(base);
+      let n = base === 'new' ? 2 : 1;
+      while (taken.has(n === 1 ? base : `${base}-${n}`)) n++;
+      const slug = n === 1 ? base : `${base}-${n}`;
       try {
         return await repo.create({ ...values, slug }, adminUserId, changes, invitation);
       } catch (e) {
         const err = e as { code?: string; constraint?: string };
-        if (attempt >= 5 || err.code !== '23505' || err.constraint !== 'organisations_slug_key') throw e;
-        n++;
+        if (err.code !== '23505' || err.constraint !== 'organisations_slug_key') throw e;
+        if (attempt >= SLUG_ATTEMPTS) {
+          throw conflict('Many organisations with this name are being added at this moment: try again');
+        }
       }
     }
   }

@@ -167,6 +167,20 @@ export interface ClusterInvitationsTable {
   member_id: string | null;
 }
 
+export interface OrganisationUserInvitationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  role: 'admin' | 'member';
+  invited_by: string | null;
+  token_hash: string;
+  status: Generated<'pending' | 'accepted' | 'declined' | 'revoked' | 'expired'>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  responded_at: Date | string | null;
+  accepted_by: string | null;
+}
+
 export interface ImportJobsTable {
   id: Generated<string>;
   kind: 'organisations' | 'cordis';
@@ -648,6 +662,7 @@ export interface DB {
   organisation_changes: OrganisationChangesTable;
   organisation_claims: OrganisationClaimsTable;
   cluster_invitations: ClusterInvitationsTable;
+  organisation_user_invitations: OrganisationUserInvitationsTable;
   import_jobs: ImportJobsTable;
   import_problems: ImportProblemsTable;
   files: FilesTable;

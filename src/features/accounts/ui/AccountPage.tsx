@@ -3,6 +3,7 @@ import { useAuth } from '../../../client/auth.tsx';
 import { Empty, Loading, PageHeader } from '../../../client/components/ui.tsx';
 import { useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
+import { MyOrganisationInvitations } from '../../organisations/ui/MyOrganisationInvitations.tsx';
 import { PasswordForm, ProfileForm } from './AccountForms.tsx';
 import { AccountTokens } from './AccountTokens.tsx';
 
@@ -38,6 +39,7 @@ export default function AccountPage() {
           </div>
         </div>
         <div className="stack">
+          <MyOrganisationInvitations />
           <section className="card section" aria-labelledby="memberships-heading">
             <h2 id="memberships-heading">{t('account.organisations')}</h2>
             {me.organisations.length === 0 ? (

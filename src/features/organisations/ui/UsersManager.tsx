@@ -5,10 +5,17 @@ import { useApi } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import './profile.css';
 
-/** Who runs the profile on Nexum: admins add people by e-mail as admin or member, change roles, remove. */
+/**
+ * Who runs the profile on Nexum: admins invite people by e-mail as admin or member (they join when they
+ * accept), revoke pending invitations, change roles, remove.
+ */
 export function UsersManager({ organisation, myId }: { organisation: Organisation; myId: string }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const users = useApi((signal) => api.organisationUsers(organisation.id, signal), [organisation.id]);
+  const invitations = useApi(
+    (signal) => api.organisationUserInvitations(organisation.id, signal),
+    [organisation.id],
+  );
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'admin' | 'member'>('member');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -24,6 +31,7 @@ export function UsersManager({ organisation, myId }: { organisation: Organisatio
       await action();
       setStatus({ success });
       users.reload();
+      invitations.reload();
       return true;
     } catch (err) {
       const d = describeError(err, t);
@@ -35,7 +43,7 @@ export function UsersManager({ organisation, myId }: { organisation: Organisatio
     }
   }
 
-  async function add(e: FormEvent) {
+  async function invite(e: FormEvent) {
     e.preventDefault();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
       setFields({ email: t('validation.email') });
@@ -43,8 +51,8 @@ export function UsersManager({ organisation, myId }: { organisation: Organisatio
       return;
     }
     const ok = await act(
-      () => api.setOrganisationUser(organisation.id, { email: email.trim(), role }),
-      t('profile.userSaved', { email: email.trim() }),
+      () => api.inviteOrganisationUser(organisation.id, { email: email.trim(), role }),
+      t('profile.invitationSent', { email: email.trim() }),
     );
     if (ok) setEmail('');
   }
@@ -76,10 +84,11 @@ export function UsersManager({ organisation, myId }: { organisation: Organisatio
                     onClick={() =>
                       act(
                         () =>
-                          api.setOrganisationUser(organisation.id, {
-                            email: u.email,
-                            role: u.role === 'admin' ? 'member' : 'admin',
-                          }),
+                          api.setOrganisationUserRole(
+                            organisation.id,
+                            u.id,
+                            u.role === 'admin' ? 'member' : 'admin',
+                          ),
                         t('profile.userSaved', { email: u.email }),
                       )
                     }
@@ -109,7 +118,41 @@ export function UsersManager({ organisation, myId }: { organisation: Organisatio
           );
         })}
       </ul>
-      <form className="inline-form" onSubmit={add} noValidate aria-label={t('profile.addUser')}>
+      <h3 id="pending-invitations-heading">{t('profile.pendingInvitations')}</h3>
+      {(invitations.data?.items ?? []).length === 0 ? (
+        <p className="muted">{t('profile.noPendingInvitations')}</p>
+      ) : (
+        <ul className="manage-list" aria-labelledby="pending-invitations-heading">
+          {(invitations.data?.items ?? []).map((i) => (
+            <li key={i.id} className="user-row">
+              <span className="user-who">
+                <span className="person-name">{i.email}</span>
+                <span className="muted block">
+                  {t('profile.invitedAs', { role: t(`account.role.${i.role}`), date: date(i.expiresAt) })}
+                </span>
+              </span>
+              <span className="row-actions">
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  disabled={busy}
+                  aria-label={t('profile.revokeNamed', { email: i.email })}
+                  onClick={() =>
+                    act(
+                      () => api.revokeOrganisationUserInvitation(organisation.id, i.id),
+                      t('profile.invitationRevoked', { email: i.email }),
+                    )
+                  }
+                >
+                  {t('profile.revoke')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">{t('profile.inviteUserLead')}</p>
+      <form className="inline-form" onSubmit={invite} noValidate aria-label={t('profile.inviteUser')}>
         <TextField
           label={t('profile.userEmail')}
           type="email"
@@ -127,7 +170,7 @@ export function UsersManager({ organisation, myId }: { organisation: Organisatio
           <option value="admin">{t('account.role.admin')}</option>
         </SelectField>
         <button type="submit" className="button" disabled={busy}>
-          {t('profile.addUser')}
+          {t('profile.inviteUser')}
         </button>
       </form>
     </section>
