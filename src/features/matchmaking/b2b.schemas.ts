@@ -186,6 +186,9 @@ export const meetingSchema = z
     message: z.string(),
     partners: z.array(personRef.extend({ email: z.string().nullable() })),
     myOutcome: outcomeSchema.nullable(),
+    myRole: z
+      .enum(['requester', 'addressee', 'colleague'])
+      .describe('The caller’s place: the requester or addressee leaving cancels the meeting'),
     outcomeOpen: z.boolean().describe('The meeting has started, so an outcome can be recorded'),
   })
   .meta({ id: 'B2bMeeting' });

@@ -113,6 +113,9 @@ export function teamsService(repo: B2bRepo, view: (c: Caller, requestId: string)
         const { req, resource } = await loadRequest(c, requestId, true, tx);
         authorise(c, 'leave', { request: resource }, 'Only the people in a meeting leave it');
         const me = myId(c);
+        const [meeting] = await tx.meetings(c.event.id, [req.id]);
+        if (meeting && new Date(meeting.starts_at).getTime() <= Date.now())
+          throw conflict('This meeting has already started');
         if (me !== req.requester_id && me !== req.addressee_id) {
           await tx.removeMember(req.id, me);
           return;
