@@ -550,6 +550,12 @@ export const api = {
     body?: { slot?: string; teamIds?: string[] },
   ) =>
     request<B2bRequest>('POST', `${v1}/events/${enc(event)}/b2b/requests/${enc(id)}/${action}`, body ?? {}),
+  /** The caller, invited to a meeting as a colleague, accepts or declines. */
+  b2bTeamAnswer: (event: string, id: string, answer: 'accept' | 'decline') =>
+    request<B2bRequest>('POST', `${v1}/events/${enc(event)}/b2b/requests/${enc(id)}/team/${answer}`, {}),
+  /** The caller leaves a meeting (the requester or addressee leaving cancels it). */
+  b2bLeave: (event: string, id: string) =>
+    request<void>('POST', `${v1}/events/${enc(event)}/b2b/requests/${enc(id)}/leave`, {}),
   b2bOutcome: (event: string, id: string, body: { outcome: string; note?: string }) =>
     request<unknown>('PUT', `${v1}/events/${enc(event)}/b2b/requests/${enc(id)}/outcome`, body),
   b2bSetBlocked: (event: string, slots: string[]) =>

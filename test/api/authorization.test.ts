@@ -445,6 +445,26 @@ const MATRIX: RouteSpec[] = [
     expect: { anonymous: 401, user: 404, organiser: 403, participant: 200 },
   },
   {
+    method: 'POST',
+    path: '/api/v1/events/{id}/b2b/requests/{requestId}/team/accept',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/requests/${c.b2b.teamAcceptId}/team/accept`,
+    // Only the colleague invited answers; organisers see the request but answer for nobody.
+    expect: { anonymous: 401, user: 404, organiser: 403, admin: 403, participant: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/b2b/requests/{requestId}/team/decline',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/requests/${c.b2b.teamDeclineId}/team/decline`,
+    expect: { anonymous: 401, user: 404, organiser: 403, admin: 403, participant: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/events/{id}/b2b/requests/{requestId}/leave',
+    url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/requests/${c.b2b.leaveId}/leave`,
+    // Only the caller leaves: nobody removes someone else from a meeting.
+    expect: { anonymous: 401, user: 404, organiser: 403, admin: 403, participant: 204 },
+  },
+  {
     method: 'PUT',
     path: '/api/v1/events/{id}/b2b/requests/{requestId}/outcome',
     url: (c) => `/api/v1/events/${c.b2b.slug}/b2b/requests/${c.b2b.outcomeId}/outcome`,

@@ -14,6 +14,10 @@ export interface B2bMatrixCtx {
   declineId: string;
   withdrawId: string;
   outcomeId: string;
+  /** Requests to which `participant` is invited as a colleague (pending), and one they are in. */
+  teamAcceptId: string;
+  teamDeclineId: string;
+  leaveId: string;
   runId: string;
 }
 
@@ -50,6 +54,17 @@ export async function setUpB2bMatrix(
   const declineId = await ask(others[2]!, me.id);
   const withdrawId = await ask(me.id, others[3]!);
   const outcomeId = await ask(me.id, others[4]!, 'accepted');
+  const invite = async (from: string, to: string, status: 'pending' | 'accepted') => {
+    const id = await ask(from, to);
+    await db
+      .insertInto('b2b_request_members')
+      .values({ request_id: id, registration_id: me.id, side: 'requester', status })
+      .execute();
+    return id;
+  };
+  const teamAcceptId = await invite(others[3]!, others[4]!, 'pending');
+  const teamDeclineId = await invite(others[4]!, others[3]!, 'pending');
+  const leaveId = await invite(others[1]!, others[3]!, 'accepted');
   const organiser: Actor = {
     userId: ids.organiser,
     email: 'organiser@example.org',
@@ -68,6 +83,9 @@ export async function setUpB2bMatrix(
     declineId,
     withdrawId,
     outcomeId,
+    teamAcceptId,
+    teamDeclineId,
+    leaveId,
     runId: run.id,
   };
 }

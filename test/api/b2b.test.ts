@@ -302,10 +302,18 @@ for (const backend of backends()) {
         start: '2024-03-26T13:00:00Z',
       });
       const [a, b, c] = people as [U, U, U];
-      // A and C are colleagues (Alpha Robotics); B is not.
+      // A and C are colleagues (users of Alpha Robotics); B is not.
+      const orgA = (await call('GET', base, a)).json().me.profile.organisation.id;
+      await t.database.db
+        .insertInto('organisation_users')
+        .values([a, c].map((u) => ({ organisation_id: orgA, user_id: u.id, role: 'member' as const })))
+        .execute();
       assertError(await call('POST', `${base}/requests`, a, { addresseeId: b.reg, teamIds: [b.reg] }), 400);
       const id = await ask(a, b, { teamIds: [c.reg] });
       assert.equal((await accept(b, id)).statusCode, 200);
+      // C is invited, and in the meeting once they accept.
+      const invite = await call('POST', `${base}/requests/${id}/team/accept`, c);
+      assert.equal(invite.statusCode, 200, invite.body);
       const run = (await call('POST', `${base}/schedule/preview`, organiser, {})).json();
       assert.equal(run.stats.scheduled, 1);
       await call('POST', `${base}/schedule/publish`, organiser, { runId: run.id });

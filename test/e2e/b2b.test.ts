@@ -1,10 +1,12 @@
 /**
  * B2B meetings in the browser: a participant opts in and requests a meeting, the partner accepts, the
  * organiser previews and publishes the schedule, both see the meeting with its table on their page and
- * in their calendar feed. axe-core on every page.
+ * in their calendar feed; a colleague invited along joins, then leaves with a confirmation. axe-core on
+ * every page.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { hashPassword } from '../../src/features/accounts/password.ts';
 import { b2bEvent, organisation, register } from '../api/b2b-fixtures.ts';
 import { BrowserSession } from '../helpers/e2e-actions.ts';
@@ -19,6 +21,8 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
   const signedIn = (email: string) => e2e.signedIn(email, password);
   let slug = '';
   const tokens: Record<string, string> = {};
+  // Pages of the first test, reused by the second (fewer sign-ins, which are rate-limited per address).
+  const pages: Record<string, Page> = {};
 
   before(async () => {
     e2e = await BrowserSession.start(executable!);
@@ -31,14 +35,25 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
       ['bruno@b2b.example', 'Bruno Costa', 'Agrifood Valencia', 'ES'],
       ['clara@b2b.example', 'Clara Moreau', 'Chimie Verte Lyon', 'FR'],
       ['dieter@b2b.example', 'Dieter Wolf', 'Bayern Photonics', 'DE'],
+      ['elena@b2b.example', 'Elena Rossi', 'Robotica Lombarda', 'IT'],
     ] as const;
+    const orgs = new Map<string, string>();
     for (const [email, name, orgName, country] of people) {
       const u = await db
         .insertInto('users')
         .values({ email, name, password_hash: hash })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const org = await organisation(db, orgName, country, [country === 'ES' ? 'agri-food' : 'digital']);
+      const org = orgs.has(orgName)
+        ? { id: orgs.get(orgName)! }
+        : await organisation(db, orgName, country, [country === 'ES' ? 'agri-food' : 'digital']);
+      orgs.set(orgName, org.id);
+      // Alice and Elena are users of Robotica Lombarda: colleagues who can meet together.
+      if (orgName === 'Robotica Lombarda')
+        await db
+          .insertInto('organisation_users')
+          .values({ organisation_id: org.id, user_id: u.id, role: 'member' })
+          .execute();
       const reg = await register(db, ev.id, u.id, { organisationId: org.id, consent: true });
       tokens[email] = reg.calendar_token;
       if (email !== 'alice@b2b.example')
@@ -68,6 +83,7 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
   test('request, accept, schedule, publish: both see the meeting with its table', async () => {
     // Alice opts in and asks Bruno for a meeting.
     const alice = await signedIn('alice@b2b.example');
+    pages.alice = alice;
     await alice.goto(`${e2e.url}/events/${slug}/b2b`);
     await alice.getByRole('heading', { name: 'B2B meetings', level: 1 }).waitFor();
     await alice.getByLabel('What you offer').fill('Collaborative robots for food packaging');
@@ -91,6 +107,7 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
 
     // Olga previews and publishes.
     const olga = await signedIn('olga@b2b.example');
+    pages.olga = olga;
     await olga.goto(`${e2e.url}/events/${slug}/b2b/manage`);
     await olga.getByRole('heading', { name: 'B2B dashboard', level: 1 }).waitFor();
     await olga.getByRole('button', { name: 'Run preview' }).click();
@@ -134,6 +151,66 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
     await alice.getByRole('heading', { name: 'I miei incontri' }).waitFor();
     await e2e.audit(alice, 'participant page in Italian');
     await alice.screenshot({ path: `${SHOTS}/b2b-participant-it.png`, fullPage: true });
+    assert.deepEqual(e2e.problems, []);
+  });
+
+  test('a colleague invited along joins the meeting, then leaves it after confirming', async () => {
+    const alice = pages.alice!;
+    await alice.getByLabel('Lingua').selectOption('en');
+    await alice.goto(`${e2e.url}/events/${slug}/b2b`);
+    await alice.getByRole('button', { name: 'Request a meeting with Clara Moreau' }).click();
+    const form = alice.getByRole('form', { name: 'Request a meeting with Clara Moreau' });
+    await form.getByText('Only other users of your organisation can be invited').waitFor();
+    await form.getByLabel('Elena Rossi').check();
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await alice.getByText('To Clara Moreau').waitFor();
+    await alice.getByText('Elena Rossi (invited)').waitFor();
+    const clara = await signedIn('clara@b2b.example');
+    await clara.goto(`${e2e.url}/events/${slug}/b2b`);
+    await clara.getByText('From Alice Bianchi').waitFor();
+    await clara.getByRole('button', { name: 'Accept' }).click();
+    await clara.getByText('Accepted').first().waitFor();
+
+    // Elena sees the invitation and joins.
+    const elena = await signedIn('elena@b2b.example');
+    await elena.goto(`${e2e.url}/events/${slug}/b2b`);
+    await elena.getByRole('heading', { name: 'Invitations as a colleague' }).waitFor();
+    await elena.getByText('Meeting of Alice Bianchi with Clara Moreau').waitFor();
+    await e2e.audit(elena, 'participant page with a team invitation (Elena)');
+    await elena.screenshot({ path: `${SHOTS}/b2b-team-invitation.png`, fullPage: true });
+    await elena.getByRole('button', { name: 'Join' }).click();
+    await elena.getByText('Elena Rossi (joining)').waitFor();
+
+    // The organiser schedules again: Elena is in the meeting.
+    const olga = pages.olga!;
+    await olga.reload();
+    await olga.getByRole('button', { name: 'Run preview' }).click();
+    await olga.getByRole('button', { name: 'Publish schedule' }).click();
+    await olga.getByRole('cell', { name: /Elena Rossi/ }).waitFor();
+    await elena.reload();
+    const meetings = elena.locator('section', { has: elena.getByRole('heading', { name: 'My meetings' }) });
+    await meetings.getByText('Clara Moreau').waitFor();
+
+    // Leaving asks first; dismissing keeps the meeting, confirming leaves it.
+    let asked = '';
+    elena.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await meetings.getByRole('button', { name: 'Leave meeting' }).click();
+    assert.match(asked, /The others keep it/);
+    await meetings.getByText('Clara Moreau').waitFor();
+    elena.once('dialog', (d) => void d.accept());
+    await meetings.getByRole('button', { name: 'Leave meeting' }).click();
+    await meetings.getByText('No meetings scheduled yet.').waitFor();
+    await e2e.audit(elena, 'participant page after leaving (Elena)');
+    // Alice and Clara keep their meeting.
+    await alice.reload();
+    const aliceMeetings = alice.locator('section', {
+      has: alice.getByRole('heading', { name: 'My meetings' }),
+    });
+    await aliceMeetings.getByText('Clara Moreau').waitFor();
+    assert.equal(await aliceMeetings.getByText('Elena Rossi').count(), 0);
     assert.deepEqual(e2e.problems, []);
   });
 });

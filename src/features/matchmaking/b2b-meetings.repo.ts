@@ -106,7 +106,24 @@ export function meetingQueries(db: Kysely<DB>) {
       return q.orderBy('created_at').orderBy('id').execute() as Promise<RequestRow[]>;
     },
 
+    /**
+     * Team members who accepted: the colleagues who are in the meeting (booked, in agendas, feeds,
+     * PDFs, the scheduler's input). Invited colleagues who have not accepted are in `invitations`.
+     */
     async members(requestIds: string[]) {
+      if (requestIds.length === 0) return [];
+      return db
+        .selectFrom('b2b_request_members')
+        .selectAll()
+        .where('request_id', 'in', requestIds)
+        .where('status', '=', 'accepted')
+        .orderBy('side')
+        .orderBy('registration_id')
+        .execute();
+    },
+
+    /** Every colleague invited to the requests, whatever their answer. */
+    async invitations(requestIds: string[]) {
       if (requestIds.length === 0) return [];
       return db
         .selectFrom('b2b_request_members')
@@ -116,6 +133,41 @@ export function meetingQueries(db: Kysely<DB>) {
         .orderBy('registration_id')
         .execute();
     },
+
+    setMemberStatus: (requestId: string, registrationId: string, status: 'accepted' | 'declined') =>
+      db
+        .updateTable('b2b_request_members')
+        .set({ status, responded_at: new Date() })
+        .where('request_id', '=', requestId)
+        .where('registration_id', '=', registrationId)
+        .execute(),
+
+    /** A colleague leaves: out of the request's team and of its meeting, if it has one. */
+    async removeMember(requestId: string, registrationId: string) {
+      await db
+        .deleteFrom('b2b_meeting_participants')
+        .where('registration_id', '=', registrationId)
+        .where('meeting_id', 'in', (eb) =>
+          eb.selectFrom('b2b_meetings').select('id').where('request_id', '=', requestId),
+        )
+        .execute();
+      await db
+        .deleteFrom('b2b_request_members')
+        .where('request_id', '=', requestId)
+        .where('registration_id', '=', registrationId)
+        .execute();
+    },
+
+    /**
+     * Books a colleague who accepted into the request's meeting, in its slot; the keys of
+     * b2b_meeting_participants refuse it when they already have a meeting then.
+     */
+    /** A colleague joins a booked meeting; the trigger of 0011 gives the row the meeting's times. */
+    joinMeeting: (meetingId: string, registrationId: string) =>
+      db
+        .insertInto('b2b_meeting_participants')
+        .values({ meeting_id: meetingId, registration_id: registrationId })
+        .execute(),
 
     setStatus: (id: string, status: RequestRow['status']) =>
       db

@@ -114,3 +114,29 @@ export function meetingPeople(r: RequestRow, members: { request_id: string; regi
     ...members.filter((m) => m.request_id === r.id).map((m) => m.registration_id),
   ];
 }
+
+/**
+ * A request the caller may see (organisers, the requester, the addressee, invited colleagues), its team
+ * members who accepted (`members`, the people booked with the main parties) and every invited colleague.
+ */
+export async function loadRequest(c: Caller, requestId: string, lock: boolean, r: B2bQueries) {
+  const req = await r.request(c.event.id, requestId, lock);
+  const invited = req ? await r.invitations([req.id]) : [];
+  const members = invited.filter((m) => m.status === 'accepted');
+  const visible =
+    req &&
+    (isOrganiser(c.actor, c.event.id) ||
+      (c.registration && meetingPeople(req, invited).includes(c.registration.id)));
+  if (!req || !visible) throw notFound('Request');
+  return {
+    req,
+    members,
+    invited,
+    resource: {
+      requesterId: req.requester_id,
+      addresseeId: req.addressee_id,
+      memberIds: members.map((m) => m.registration_id),
+      invitedIds: invited.map((m) => m.registration_id),
+    },
+  };
+}

@@ -46,3 +46,20 @@ test('only confirmed, opted-in participants request; only the right side answers
     false,
   );
 });
+
+test('only an invited colleague answers their team invitation; anyone in a request leaves it', () => {
+  const invited = { ...request, invitedIds: ['r3', 'r4'] };
+  const r = (id: string) => ({ id, status: 'confirmed' });
+  assert.equal(canB2b(actor(), 'answer_team', { event, registration: r('r4'), request: invited }), true);
+  assert.equal(canB2b(actor(), 'answer_team', { event, registration: r('r1'), request: invited }), false);
+  assert.equal(canB2b(actor(), 'answer_team', { event, registration: r('r9'), request: invited }), false);
+  for (const id of ['r1', 'r2', 'r3', 'r4'])
+    assert.equal(canB2b(actor(), 'leave', { event, registration: r(id), request: invited }), true, id);
+  assert.equal(canB2b(actor(), 'leave', { event, registration: r('r9'), request: invited }), false);
+  assert.equal(
+    canB2b(actor([['e1', 'organiser']]), 'leave', { event, registration: null, request: invited }),
+    false,
+  );
+  // An invitation not yet accepted does not make one a person in the meeting.
+  assert.equal(canB2b(actor(), 'record_outcome', { event, registration: r('r4'), request: invited }), false);
+});

@@ -7,6 +7,8 @@ export type B2bAction =
   | 'request'
   | 'respond'
   | 'withdraw'
+  | 'answer_team'
+  | 'leave'
   | 'record_outcome'
   | 'block_slots';
 
@@ -16,8 +18,11 @@ export interface B2bResource {
   /** The caller's registration: only a confirmed one takes part. */
   registration?: { id: string; status: string } | null;
   optedIn?: boolean;
-  /** For respond / withdraw / record_outcome: the request and who is in it. */
-  request?: { requesterId: string; addresseeId: string; memberIds: string[] };
+  /**
+   * For respond / withdraw / answer_team / leave / record_outcome: the request, who is in it (team
+   * members who accepted) and, for answer_team and leave, the colleagues invited whatever their answer.
+   */
+  request?: { requesterId: string; addresseeId: string; memberIds: string[]; invitedIds?: string[] };
 }
 
 export function isOrganiser(actor: Actor | null, eventId: string): boolean {
@@ -27,8 +32,9 @@ export function isOrganiser(actor: Actor | null, eventId: string): boolean {
 /**
  * Organisers (and platform administrators) manage the schedule and see the dashboard. Participants
  * act only with a confirmed registration; requests go from and to opted-in participants; only the
- * addressee answers a request, only the requester withdraws it, and only people in a meeting record
- * its outcome.
+ * addressee answers a request, only the requester withdraws it, only an invited colleague answers
+ * their own team invitation, anyone in a request (or invited to it) leaves it, and only people in a
+ * meeting record its outcome.
  */
 export function canB2b(actor: Actor | null, action: B2bAction, r: B2bResource): boolean {
   if (!actor) return false;
@@ -47,6 +53,15 @@ export function canB2b(actor: Actor | null, action: B2bAction, r: B2bResource): 
       return !!r.request && r.request.addresseeId === reg.id;
     case 'withdraw':
       return !!r.request && r.request.requesterId === reg.id;
+    case 'answer_team':
+      return !!r.request && (r.request.invitedIds ?? []).includes(reg.id);
+    case 'leave':
+      return (
+        !!r.request &&
+        (r.request.requesterId === reg.id ||
+          r.request.addresseeId === reg.id ||
+          (r.request.invitedIds ?? r.request.memberIds).includes(reg.id))
+      );
     case 'record_outcome':
       return (
         !!r.request &&

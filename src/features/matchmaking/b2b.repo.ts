@@ -116,8 +116,9 @@ function participantQueries(db: Kysely<DB>) {
     },
 
     /**
-     * Confirmed registrations of the same effective organisation that opted in to B2B, except the given
-     * one: someone who did not opt in is neither shown nor put in a meeting by a colleague.
+     * Confirmed registrations that opted in to B2B, except the given one, whose users belong to the
+     * organisation (organisation_users: an accepted membership): the colleagues one may invite to a
+     * team. Someone who did not opt in is neither shown nor invited.
      */
     async colleagues(eventId: string, registrationId: string, organisationId: string): Promise<PersonRow[]> {
       const rows = await people()
@@ -125,7 +126,15 @@ function participantQueries(db: Kysely<DB>) {
         .where('r.status', '=', 'confirmed')
         .where('bp.active', '=', true)
         .where('r.id', '<>', registrationId)
-        .where('o.id', '=', organisationId)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('organisation_users as ou')
+              .select('ou.user_id')
+              .whereRef('ou.user_id', '=', 'r.user_id')
+              .where('ou.organisation_id', '=', organisationId),
+          ),
+        )
         .orderBy('name')
         .limit(50)
         .execute();
@@ -206,7 +215,8 @@ function participantQueries(db: Kysely<DB>) {
 
     /**
      * Opting out ends the participant's pending requests (withdrawn when they asked, declined when they
-     * were asked); accepted meetings stay, since both sides agreed to them.
+     * were asked) and declines their pending team invitations; accepted meetings stay, since their
+     * people agreed to them.
      */
     optOut: (registrationId: string) =>
       db.transaction().execute(async (trx) => {
@@ -232,10 +242,28 @@ function participantQueries(db: Kysely<DB>) {
           )
           .where('status', '=', 'pending')
           .execute();
+        await trx
+          .updateTable('b2b_request_members')
+          .set({ status: 'declined', responded_at: new Date() })
+          .where('registration_id', '=', registrationId)
+          .where('status', '=', 'pending')
+          .execute();
       }),
 
     organisation: (id: string) =>
       db.selectFrom('organisations').select(['id', 'status']).where('id', '=', id).executeTakeFirst(),
+
+    /** Which of the users belong to the organisation (an accepted membership in organisation_users). */
+    async organisationUsers(organisationId: string, userIds: string[]): Promise<Set<string>> {
+      if (userIds.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('organisation_users')
+        .select('user_id')
+        .where('organisation_id', '=', organisationId)
+        .where('user_id', 'in', userIds)
+        .execute();
+      return new Set(rows.map((r) => r.user_id));
+    },
 
     async sessions(eventId: string): Promise<B2bSessionRow[]> {
       const rows = await db

@@ -154,6 +154,41 @@ export function b2bRoutes(app: FastifyInstance, deps: B2bDeps): void {
     },
     handler: async (req) => b2b.withdraw(req.actor, req.params.id, req.params.requestId),
   });
+  r.post(`${base}/requests/:requestId/team/accept`, {
+    schema: {
+      operationId: 'acceptB2bTeamInvitation',
+      tags,
+      summary:
+        'Accept being invited to a meeting as a colleague; booked into its slot if it has one and you are free',
+      params: reqParams,
+      response: { 200: requestSchema, ...errors },
+    },
+    handler: async (req) => b2b.answerTeam(req.actor, req.params.id, req.params.requestId, 'accepted'),
+  });
+  r.post(`${base}/requests/:requestId/team/decline`, {
+    schema: {
+      operationId: 'declineB2bTeamInvitation',
+      tags,
+      summary: 'Decline being invited to a meeting as a colleague',
+      params: reqParams,
+      response: { 200: requestSchema, ...errors },
+    },
+    handler: async (req) => b2b.answerTeam(req.actor, req.params.id, req.params.requestId, 'declined'),
+  });
+  r.post(`${base}/requests/:requestId/leave`, {
+    schema: {
+      operationId: 'leaveB2bMeeting',
+      tags,
+      summary:
+        'Leave a meeting: a colleague leaves its team (the meeting stays); the requester or the addressee leaving cancels it',
+      params: reqParams,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await b2b.leave(req.actor, req.params.id, req.params.requestId);
+      return reply.status(204).send(null);
+    },
+  });
   r.put(`${base}/requests/:requestId/outcome`, {
     schema: {
       operationId: 'recordB2bOutcome',

@@ -6,6 +6,8 @@ export const b2bRequestParams = z.object({ id: slugOrId, requestId: z.uuid() });
 
 export const b2bModeSchema = z.enum(['first_come', 'scheduler']);
 export const requestStatusSchema = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired']);
+/** A colleague's answer to being invited to a meeting: only an accepted one is in it. */
+export const teamStatusSchema = z.enum(['pending', 'accepted', 'declined']);
 export const outcomeSchema = z.enum(['held', 'no_show', 'follow_up', 'cooperation']);
 export const categorySchema = z.enum(['cluster', 'policymaker', 'company', 'startup', 'research', 'other']);
 /** A slot: `<sessionId>@<ISO start>` (see slots.ts). */
@@ -66,7 +68,10 @@ export const b2bOverviewSchema = z
         registrationId: z.uuid(),
         optedIn: z.boolean(),
         profile: participantSchema.nullable(),
-        /** Colleagues of the same organisation registered for the event (for teams). */
+        /**
+         * Other users of the caller's B2B organisation who opted in at the event: the colleagues the
+         * caller may invite to a meeting (empty unless the caller is a user of that organisation).
+         */
         colleagues: z.array(personRef),
       })
       .nullable()
@@ -83,7 +88,13 @@ export const b2bOverviewSchema = z
 export const profileBody = z.object({
   offer: z.string().trim().max(2000).default(''),
   seek: z.string().trim().max(2000).default(''),
-  organisationId: z.uuid().nullable().optional().describe('Default: the organisation of the registration'),
+  organisationId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe(
+      'An organisation the caller is a user of (403 otherwise). Default: the registration’s, if the caller is one of its users',
+    ),
 });
 
 export const participantsQuery = z.object({
@@ -109,7 +120,7 @@ export const requestBody = z.object({
   addresseeId: z.uuid({ message: 'The registration id of the participant to meet' }),
   message: z.string().trim().max(1000).default(''),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
-  /** Colleagues of the requester's organisation who come along. */
+  /** Users of the requester's organisation invited along: each one joins once they accept. */
   teamIds: z
     .array(z.uuid())
     .max(MAX_MEETING_PARTICIPANTS - 2)
@@ -142,13 +153,15 @@ export const requestSchema = z
   .object({
     id: z.uuid(),
     status: requestStatusSchema,
-    direction: z.enum(['incoming', 'outgoing']),
+    direction: z
+      .enum(['incoming', 'outgoing', 'team'])
+      .describe('team: the caller is a colleague invited to the meeting'),
     message: z.string(),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
     requester: personRef,
     addressee: personRef,
-    team: z.array(personRef.extend({ side: z.enum(['requester', 'addressee']) })),
+    team: z.array(personRef.extend({ side: z.enum(['requester', 'addressee']), status: teamStatusSchema })),
     meeting: meetingSlot.nullable(),
     /** first_come: slots free for everyone in the meeting (only for a pending incoming request). */
     freeSlots: z.array(z.string()),
@@ -158,6 +171,8 @@ export type B2bRequest = z.infer<typeof requestSchema>;
 export const requestListSchema = z.object({
   incoming: z.array(requestSchema),
   outgoing: z.array(requestSchema),
+  /** Requests the caller is invited to as a colleague, with their own answer in `team`. */
+  team: z.array(requestSchema),
 });
 
 export const meetingSchema = z
@@ -171,6 +186,9 @@ export const meetingSchema = z
     message: z.string(),
     partners: z.array(personRef.extend({ email: z.string().nullable() })),
     myOutcome: outcomeSchema.nullable(),
+    myRole: z
+      .enum(['requester', 'addressee', 'colleague'])
+      .describe('The caller’s place: the requester or addressee leaving cancels the meeting'),
     outcomeOpen: z.boolean().describe('The meeting has started, so an outcome can be recorded'),
   })
   .meta({ id: 'B2bMeeting' });

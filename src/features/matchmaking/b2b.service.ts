@@ -1,4 +1,4 @@
-import { conflict, notFound } from '../../server/http/errors.ts';
+import { conflict, forbidden } from '../../server/http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { canOrganisation } from '../organisations/organisations.policy.ts';
 import {
@@ -9,6 +9,7 @@ import {
   eventSlots,
   fieldError,
   isExpired,
+  loadRequest,
   meetingPeople,
   myId,
   statusOf,
@@ -16,9 +17,10 @@ import {
   toRef,
 } from './b2b.context.ts';
 import { canB2b } from './b2b.policy.ts';
-import type { B2bQueries, B2bRepo, ParticipantFilter, PersonRow, RequestRow } from './b2b.repo.ts';
-import { type B2bRequest, MAX_MEETING_PARTICIPANTS } from './b2b.schemas.ts';
+import type { B2bRepo, ParticipantFilter, RequestRow } from './b2b.repo.ts';
+import type { B2bRequest } from './b2b.schemas.ts';
 import { type Slot, slotKey } from './slots.ts';
+import { checkTeam, teamsService } from './teams.service.ts';
 
 const pgError = (e: unknown) => e as { code?: string; constraint?: string; detail?: string };
 
@@ -28,8 +30,10 @@ export function b2bService(repo: B2bRepo) {
   async function views(c: Caller, rows: RequestRow[]): Promise<B2bRequest[]> {
     const me = c.registration?.id;
     const ids = rows.map((r) => r.id);
-    const [members, meetings] = await Promise.all([repo.members(ids), repo.meetings(c.event.id, ids)]);
-    const everyone = [...new Set(rows.flatMap((r) => meetingPeople(r, members)))];
+    const [invited, meetings] = await Promise.all([repo.invitations(ids), repo.meetings(c.event.id, ids)]);
+    // Only colleagues who accepted are in the meeting; the others are shown with their answer.
+    const members = invited.filter((m) => m.status === 'accepted');
+    const everyone = [...new Set(rows.flatMap((r) => meetingPeople(r, invited)))];
     const people = new Map((await repo.people(c.event.id, everyone)).map((p) => [p.registrationId, p]));
     const needSlots = rows.filter(
       (r) => c.event.b2b_mode === 'first_come' && r.addressee_id === me && statusOf(r) === 'pending',
@@ -48,15 +52,19 @@ export function b2bService(repo: B2bRepo) {
       return {
         id: r.id,
         status: statusOf(r),
-        direction: r.addressee_id === me ? 'incoming' : 'outgoing',
+        direction: r.addressee_id === me ? 'incoming' : r.requester_id === me ? 'outgoing' : 'team',
         message: r.message,
         createdAt: new Date(r.created_at).toISOString(),
         expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,
         requester: toRef(people.get(r.requester_id), r.requester_id),
         addressee: toRef(people.get(r.addressee_id), r.addressee_id),
-        team: members
+        team: invited
           .filter((x) => x.request_id === r.id)
-          .map((x) => ({ ...toRef(people.get(x.registration_id), x.registration_id), side: x.side })),
+          .map((x) => ({
+            ...toRef(people.get(x.registration_id), x.registration_id),
+            side: x.side,
+            status: x.status,
+          })),
         meeting: m
           ? {
               sessionId: m.session_id,
@@ -102,60 +110,24 @@ export function b2bService(repo: B2bRepo) {
     return out;
   }
 
-  /** Colleagues joining a meeting: confirmed, of the same organisation as `of`, not already in it. */
-  async function checkTeam(c: Caller, of: PersonRow, teamIds: string[], already: string[], field: string) {
-    const ids = [...new Set(teamIds)];
-    if (ids.length === 0) return ids;
-    if (already.length + ids.length > MAX_MEETING_PARTICIPANTS)
-      throw fieldError(field, `A meeting has at most ${MAX_MEETING_PARTICIPANTS} participants`);
-    const team = await repo.people(c.event.id, ids);
-    for (const id of ids) {
-      const p = team.find((x) => x.registrationId === id);
-      if (p?.status !== 'confirmed' || !p.optedIn || already.includes(id))
-        throw fieldError(
-          field,
-          'A colleague must be a confirmed participant who opted in to B2B meetings and is not yet in the meeting',
-        );
-      if (!of.organisation || p.organisation?.id !== of.organisation.id)
-        throw fieldError(field, 'Team members must belong to the same organisation');
-    }
-    return ids;
-  }
-
-  async function loadRequest(c: Caller, requestId: string, lock = false, r: B2bQueries = repo) {
-    const req = await r.request(c.event.id, requestId, lock);
-    const members = req ? await r.members([req.id]) : [];
-    const visible =
-      req &&
-      (canB2b(c.actor, 'manage', { event: c.event }) ||
-        (c.registration && meetingPeople(req, members).includes(c.registration.id)));
-    if (!req || !visible) throw notFound('Request');
-    return {
-      req,
-      members,
-      resource: {
-        requesterId: req.requester_id,
-        addresseeId: req.addressee_id,
-        memberIds: members.map((m) => m.registration_id),
-      },
-    };
-  }
-
   async function acceptOnce(c: Caller, requestId: string, slot: string | undefined, teamIds: string[]) {
     return repo.transaction(async (tx) => {
-      const { req, members, resource } = await loadRequest(c, requestId, true, tx);
+      const { req, members, invited, resource } = await loadRequest(c, requestId, true, tx);
       authorise(c, 'respond', { request: resource }, 'Only the participant asked answers a request');
       if (isExpired(req)) throw conflict('This request has expired');
       if (req.status !== 'pending') throw conflict(`This request is ${req.status}`);
+      // Booked now: the two sides and the colleagues who accepted. Newly invited ones join on accepting.
       const people = meetingPeople(req, members);
       const addressee = (await tx.people(c.event.id, [req.addressee_id]))[0]!;
-      const team = await checkTeam(c, addressee, teamIds, people, 'teamIds');
+      const open = invited.filter((m) => m.status !== 'declined');
+      const refused = invited.filter((m) => m.status === 'declined').map((m) => m.registration_id);
+      const team = await checkTeam(tx, c, addressee, teamIds, meetingPeople(req, open), refused, 'teamIds');
       await tx.addMembers(req.id, 'addressee', team);
       if (c.event.b2b_mode === 'first_come') {
         if (!slot) throw fieldError('slot', 'Choose a slot for the meeting');
         const s = (await eventSlots(tx, c.event.id)).find((x) => x.key === slot);
         if (!s) throw fieldError('slot', 'No such slot in this event');
-        const everyone = [...people, ...team];
+        const everyone = people;
         const avail = await availability(tx, c.event.id, everyone, [s]);
         if (everyone.some((p) => avail.get(p)?.has(s.key)))
           throw conflict('Someone in this meeting is not free in this slot');
@@ -178,7 +150,12 @@ export function b2bService(repo: B2bRepo) {
     });
   }
 
+  const view = async (c: Caller, requestId: string) =>
+    (await views(c, [(await repo.request(c.event.id, requestId))!]))[0]!;
+
   return {
+    ...teamsService(repo, view),
+
     async overview(actor: Actor | null, idOrSlug: string) {
       const c = await callerOf(repo, actor, idOrSlug);
       const canEdit = canB2b(actor, 'manage', { event: c.event });
@@ -188,7 +165,10 @@ export function b2bService(repo: B2bRepo) {
       let mine = new Map<string, string>();
       if (reg) {
         const p = (await repo.people(c.event.id, [reg.id]))[0]!;
-        const colleagues = p.organisation ? await repo.colleagues(c.event.id, reg.id, p.organisation.id) : [];
+        // Colleagues to invite: only for a user of the organisation, among its other users.
+        const member =
+          !!p.organisation && (await repo.organisationUsers(p.organisation.id, [p.userId])).has(p.userId);
+        const colleagues = member ? await repo.colleagues(c.event.id, reg.id, p.organisation!.id) : [];
         me = {
           registrationId: reg.id,
           optedIn: c.optedIn,
@@ -218,21 +198,28 @@ export function b2bService(repo: B2bRepo) {
     ) {
       const c = await callerOf(repo, actor, idOrSlug);
       authorise(c, 'opt_in', {}, 'Only confirmed participants take part in B2B meetings');
+      // The profile names only an organisation the caller belongs to (organisation_users): teams are
+      // formed among its users. Without a choice, the registration's, if the caller is one of its users.
+      let organisationId = input.organisationId ?? null;
       if (input.organisationId) {
         // Only an organisation the caller may see: the participant list shows its name to everyone.
         const org = await repo.organisation(input.organisationId);
         if (!org || !canOrganisation(c.actor, 'read', org))
           throw fieldError('organisationId', 'No organisation with this id');
+        if (!(await repo.organisationUsers(org.id, [c.actor.userId])).has(c.actor.userId))
+          throw forbidden(
+            'You can name only an organisation you belong to: ask one of its administrators to add you',
+          );
+      } else if (input.organisationId === undefined && c.registration!.organisation_id) {
+        const own = c.registration!.organisation_id;
+        if ((await repo.organisationUsers(own, [c.actor.userId])).has(c.actor.userId)) organisationId = own;
       }
       await repo.upsertProfile({
         registration_id: myId(c),
         event_id: c.event.id,
         offer: input.offer,
         seek: input.seek,
-        organisation_id:
-          input.organisationId === undefined
-            ? (c.registration!.organisation_id ?? null)
-            : input.organisationId,
+        organisation_id: organisationId,
       });
       return toParticipant((await repo.people(c.event.id, [myId(c)]))[0]!);
     },
@@ -278,7 +265,7 @@ export function b2bService(repo: B2bRepo) {
       if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now())
         throw fieldError('expiresAt', 'The expiry must be in the future');
       const requester = (await repo.people(c.event.id, [me]))[0]!;
-      const team = await checkTeam(c, requester, input.teamIds, [me, input.addresseeId], 'teamIds');
+      const team = await checkTeam(repo, c, requester, input.teamIds, [me, input.addresseeId], [], 'teamIds');
       const open = await repo.requestsOf(c.event.id, me);
       if (
         open.some(
@@ -312,7 +299,8 @@ export function b2bService(repo: B2bRepo) {
       const all = await views(c, await repo.requestsOf(c.event.id, myId(c)));
       return {
         incoming: all.filter((r) => r.direction === 'incoming'),
-        outgoing: all.filter((r) => r.direction === 'outgoing' && r.requester.registrationId === myId(c)),
+        outgoing: all.filter((r) => r.direction === 'outgoing'),
+        team: all.filter((r) => r.direction === 'team'),
       };
     },
 

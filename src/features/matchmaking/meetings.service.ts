@@ -47,6 +47,12 @@ export async function meetingsOf(
             const p = people.get(id);
             return { ...toRef(p, id), email: p?.consentContact ? p.email : null };
           }),
+        myRole:
+          r.requester_id === registrationId
+            ? ('requester' as const)
+            : r.addressee_id === registrationId
+              ? ('addressee' as const)
+              : ('colleague' as const),
         myOutcome:
           outcomes.find((o) => o.request_id === r.id && o.registration_id === registrationId)?.outcome ??
           null,

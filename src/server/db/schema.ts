@@ -494,7 +494,12 @@ export interface B2bRequestMembersTable {
   request_id: string;
   registration_id: string;
   side: 'requester' | 'addressee';
+  /** A colleague is invited; only an accepted member is booked into the meeting (0014). */
+  status: Generated<B2bTeamStatus>;
+  responded_at: Date | string | null;
 }
+
+export type B2bTeamStatus = 'pending' | 'accepted' | 'declined';
 
 export interface B2bMeetingsTable {
   id: Generated<string>;

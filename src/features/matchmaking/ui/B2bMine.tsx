@@ -47,14 +47,50 @@ function Outcome({
   );
 }
 
+/** Leaving a meeting, after a confirmation that says what happens to it. */
+export function LeaveButton({
+  slug,
+  requestId,
+  colleague,
+  onLeft,
+}: {
+  slug: string;
+  requestId: string;
+  colleague: boolean;
+  onLeft(): void;
+}) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string>();
+  const leave = async () => {
+    if (!window.confirm(t(colleague ? 'b2b.leaveConfirmColleague' : 'b2b.leaveConfirm'))) return;
+    setError(undefined);
+    try {
+      await api.b2bLeave(slug, requestId);
+      onLeft();
+    } catch (err) {
+      setError(describeError(err, t).message);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button-secondary button-small" onClick={leave}>
+        {t('b2b.leave')}
+      </button>
+      <FormMessage error={error} />
+    </>
+  );
+}
+
 export function MeetingsSection({
   slug,
   timeZone,
   version,
+  onChange,
 }: {
   slug: string;
   timeZone: string;
   version: unknown;
+  onChange(): void;
 }) {
   const { t, locale } = useI18n();
   const { data, reload } = useApi((signal) => api.b2bMeetings(slug, signal), [slug, version]);
@@ -96,6 +132,14 @@ export function MeetingsSection({
               </ul>
               {m.message && <p className="b2b-message">{m.message}</p>}
               {m.outcomeOpen && <Outcome slug={slug} meeting={m} onSaved={reload} />}
+              {!m.outcomeOpen && (
+                <LeaveButton
+                  slug={slug}
+                  requestId={m.requestId}
+                  colleague={m.myRole === 'colleague'}
+                  onLeft={onChange}
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -55,7 +55,7 @@ export default function B2bPage() {
       ) : (
         <div className="b2b-grid">
           <div className="stack">
-            <MeetingsSection slug={event.slug} timeZone={event.timeZone} version={data} />
+            <MeetingsSection slug={event.slug} timeZone={event.timeZone} version={data} onChange={reload} />
             <RequestsSection overview={data} onChange={reload} />
             {me.optedIn && <ParticipantsSection overview={data} onRequested={reload} />}
           </div>

@@ -64,6 +64,7 @@ function RequestForm({
       {colleagues.length > 0 && (
         <fieldset className="b2b-slots">
           <legend>{t('b2b.team')}</legend>
+          <p className="muted">{t('b2b.teamHint')}</p>
           {colleagues.map((c) => (
             <label key={c.registrationId} className="b2b-slot">
               <input

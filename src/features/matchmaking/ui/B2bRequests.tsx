@@ -5,6 +5,7 @@ import { Badge, Empty, Loading } from '../../../client/components/ui.tsx';
 import { useApi } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import { slotLabel } from '../format.ts';
+import { LeaveButton } from './B2bMine.tsx';
 
 const TONE = {
   pending: 'warning',
@@ -30,18 +31,38 @@ function RequestItem({ r, overview, onChange }: { r: B2bRequest; overview: B2bOv
       setError(describeError(err, t).message);
     }
   };
+  const answerTeam = async (answer: 'accept' | 'decline') => {
+    setError(undefined);
+    try {
+      await api.b2bTeamAnswer(slug, r.id, answer);
+      onChange();
+    } catch (err) {
+      setError(describeError(err, t).message);
+    }
+  };
   const other = r.direction === 'incoming' ? r.requester : r.addressee;
   const firstCome = overview.event.mode === 'first_come';
+  const open = r.status === 'pending' || r.status === 'accepted';
+  const myAnswer = r.team.find((m) => m.registrationId === overview.me?.registrationId)?.status;
   return (
     <li className="b2b-request">
-      <p>
-        <strong>{t(r.direction === 'incoming' ? 'b2b.from' : 'b2b.to', { name: other.name })}</strong>
-        {other.organisationName && <span className="muted">, {other.organisationName}</span>}{' '}
-        <Badge tone={TONE[r.status]}>{t(`b2b.status.${r.status}`)}</Badge>
-      </p>
+      {r.direction === 'team' ? (
+        <p>
+          <strong>
+            {t('b2b.teamInvitation', { requester: r.requester.name, addressee: r.addressee.name })}
+          </strong>{' '}
+          <Badge tone={TONE[r.status]}>{t(`b2b.status.${r.status}`)}</Badge>
+        </p>
+      ) : (
+        <p>
+          <strong>{t(r.direction === 'incoming' ? 'b2b.from' : 'b2b.to', { name: other.name })}</strong>
+          {other.organisationName && <span className="muted">, {other.organisationName}</span>}{' '}
+          <Badge tone={TONE[r.status]}>{t(`b2b.status.${r.status}`)}</Badge>
+        </p>
+      )}
       {r.team.length > 0 && (
         <p className="muted">
-          {t('b2b.team')}: {r.team.map((m) => m.name).join(', ')}
+          {t('b2b.team')}: {r.team.map((m) => `${m.name} (${t(`b2b.teamStatus.${m.status}`)})`).join(', ')}
         </p>
       )}
       {r.message && <p className="b2b-message">{r.message}</p>}
@@ -88,6 +109,24 @@ function RequestItem({ r, overview, onChange }: { r: B2bRequest; overview: B2bOv
           </button>
         </div>
       )}
+      {r.direction === 'team' && open && myAnswer === 'pending' && (
+        <div className="b2b-inline-form">
+          <button type="button" className="button button-small" onClick={() => answerTeam('accept')}>
+            {t('b2b.join')}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => answerTeam('decline')}
+          >
+            {t('b2b.decline')}
+          </button>
+        </div>
+      )}
+      {((r.direction === 'team' && open && myAnswer === 'accepted') ||
+        (r.direction === 'incoming' && r.status === 'accepted')) && (
+        <LeaveButton slug={slug} requestId={r.id} colleague={r.direction === 'team'} onLeft={onChange} />
+      )}
       {r.direction === 'outgoing' && (r.status === 'pending' || r.status === 'accepted') && (
         <button
           type="button"
@@ -131,6 +170,17 @@ export function RequestsSection({ overview, onChange }: { overview: B2bOverview;
               )}
             </div>
           ))}
+          {data.team.length > 0 && (
+            <div>
+              <h3>{t('b2b.teamInvitations')}</h3>
+              <p className="muted">{t('b2b.teamInvitationHint')}</p>
+              <ul className="b2b-list">
+                {data.team.map((r) => (
+                  <RequestItem key={r.id} r={r} overview={overview} onChange={changed} />
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
       )}
     </section>
