@@ -464,8 +464,9 @@ export const api = {
     request<void>('DELETE', `${v1}/organisations/${enc(id)}/user-invitations/${enc(invitationId)}`),
   myOrganisationInvitations: (signal?: AbortSignal) =>
     get<{ items: MyInvitation[] }>(`${v1}/me/organisation-invitations`, signal),
-  acceptOrganisationInvitation: (invitationId: string) =>
-    request<AcceptedInvitation>('POST', `${v1}/me/organisation-invitations/${enc(invitationId)}/accept`),
+  /** Needs the token of the e-mailed link: the invitation's id is not enough. */
+  acceptOrganisationInvitation: (token: string) =>
+    request<AcceptedInvitation>('POST', `${v1}/organisation-invitations/${enc(token)}/accept`),
   declineOrganisationInvitation: (invitationId: string) =>
     request<void>('POST', `${v1}/me/organisation-invitations/${enc(invitationId)}/decline`),
   organisationInvitationLink: (token: string, signal?: AbortSignal) =>

@@ -54,7 +54,9 @@ interface ProfileCtx {
   invitationId: string;
   invitationToken: string;
   /** Organisation-user invitations: one of afil to revoke, two addressed to `user`. */
-  userInvitationIds: Record<'revoke' | 'accept' | 'decline', string>;
+  userInvitationIds: Record<'revoke' | 'decline', string>;
+  /** The e-mailed link's token of a third invitation addressed to `user`: accepting needs it. */
+  userInvitationToken: string;
 }
 
 interface RouteSpec {
@@ -279,10 +281,10 @@ const MATRIX: RouteSpec[] = [
   },
   {
     method: 'POST',
-    path: '/api/v1/me/organisation-invitations/{invitationId}/accept',
-    // Only the account of the invited e-mail; to anyone else the invitation does not exist.
-    url: (c) => `/api/v1/me/organisation-invitations/${c.profile.userInvitationIds.accept}/accept`,
-    expect: { anonymous: 401, orgAdmin: 404, admin: 404, user: 200 },
+    path: '/api/v1/organisation-invitations/{token}/accept',
+    // The e-mailed token and the account of the invited e-mail, both; other accounts with the link are refused.
+    url: (c) => `/api/v1/organisation-invitations/${c.profile.userInvitationToken}/accept`,
+    expect: { anonymous: 401, orgAdmin: 403, admin: 403, user: 200 },
   },
   {
     method: 'POST',
@@ -552,7 +554,7 @@ async function setUpProfiles(
     ])
     .returning('id')
     .execute();
-  const userInvitation = async (organisationId: string, email: string) =>
+  const userInvitation = async (organisationId: string, email: string, token = `matrix-ui-${unique()}`) =>
     (
       await db
         .insertInto('organisation_user_invitations')
@@ -561,20 +563,22 @@ async function setUpProfiles(
           email: email.toLowerCase(),
           role: 'member',
           invited_by: ids.orgAdmin,
-          token_hash: hashToken(`matrix-user-invitation-${unique()}`),
+          token_hash: hashToken(token),
           expires_at: new Date(Date.now() + 86_400_000),
         })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
   // Those to `user` are of other profiles than afil: accepting makes `user` one of its people.
+  const userInvitationToken = `matrix-user-invitation-${unique()}-0123456789`;
+  await userInvitation(await org('invite-accept', 'published'), userEmail, userInvitationToken);
   const userInvitationIds = {
     revoke: await userInvitation(afil.id, `revoke-${unique()}@example.org`),
-    accept: await userInvitation(await org('invite-accept', 'published'), userEmail),
     decline: await userInvitation(await org('invite-decline', 'published'), userEmail),
   };
   return {
     userInvitationIds,
+    userInvitationToken,
     draftId: await org('draft', 'draft'),
     submittedId: await org('submitted', 'submitted'),
     rejectableId: await org('rejectable', 'submitted'),

@@ -1,6 +1,7 @@
 /**
  * Organisation-user invitations: admins invite by e-mail, the same answer whatever the address; nothing is
- * granted until the invited account accepts; wrong accounts, revoked and expired invitations are refused.
+ * granted until the invited account accepts with the e-mailed link's token; accounts without the token,
+ * wrong accounts, revoked and expired invitations are refused.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -53,6 +54,15 @@ for (const backend of backends()) {
         .where('to_address', '=', to)
         .orderBy('created_at')
         .execute();
+    /** The token of the latest invitation link e-mailed to the address: what proves the mailbox. */
+    const tokenFor = async (to: string) => {
+      const mails = await outbox(to);
+      const m = /organisation-invitations\/([A-Za-z0-9_-]+)/.exec(mails.at(-1)?.body_text ?? '');
+      assert.ok(m, `no invitation e-mail to ${to}`);
+      return m[1]!;
+    };
+    const accept = (token: string, cookie?: string) =>
+      req('POST', `/api/v1/organisation-invitations/${token}/accept`, cookie);
     const newOrg = async (cookie = owner.cookie) => {
       const res = await req('POST', '/api/v1/organisations', cookie, {
         name: `Invites Org ${unique()}`,
@@ -116,7 +126,7 @@ for (const backend of backends()) {
       );
     });
 
-    test('the invited account accepts from its list and joins with the role, once', async () => {
+    test('the invited account accepts with the e-mailed link and joins with the role, once', async () => {
       const invitee = await t.user({ name: 'Invitee' });
       assert.equal((await invite(invitee.email, 'admin')).statusCode, 202);
       const items = await mine(invitee.cookie);
@@ -124,11 +134,8 @@ for (const backend of backends()) {
       assert.equal(items[0]!.organisation.id, org.id);
       assert.equal(items[0]!.role, 'admin');
       assert.equal(await roleIn(org.id, invitee.id), null);
-      const accepted = await req(
-        'POST',
-        `/api/v1/me/organisation-invitations/${items[0]!.id}/accept`,
-        invitee.cookie,
-      );
+      const token = await tokenFor(invitee.email);
+      const accepted = await accept(token, invitee.cookie);
       assert.equal(accepted.statusCode, 200, accepted.body);
       assert.deepEqual(accepted.json().organisation.id, org.id);
       assert.equal(accepted.json().role, 'admin');
@@ -138,14 +145,54 @@ for (const backend of backends()) {
         true,
       );
       assert.deepEqual(await mine(invitee.cookie), []);
-      assertError(
-        await req('POST', `/api/v1/me/organisation-invitations/${items[0]!.id}/accept`, invitee.cookie),
-        409,
-        'conflict',
-      );
+      const again = await accept(token, invitee.cookie);
+      assertError(again, 409, 'conflict');
+      assert.equal(again.json().error.details.status, 'accepted');
       const log = await req('GET', `/api/v1/organisations/${org.id}/changes`, owner.cookie);
       const added = log.json().items.find((c: { action: string }) => c.action === 'user_added');
       assert.deepEqual(added.changes.users, { before: null, after: `${invitee.email} (admin)` });
+    });
+
+    test('an account with the invited e-mail but without the e-mailed token cannot accept', async () => {
+      // Sign-up does not verify addresses: someone may register the invited address before its owner does.
+      const email = `victim-${unique()}@example.org`;
+      assert.equal((await invite(email, 'admin')).statusCode, 202);
+      const account = await t.user({ email, name: 'First to register' });
+      const [inv] = await mine(account.cookie);
+      assert.ok(inv, 'the account still sees the pending invitation addressed to it');
+      // Neither by the invitation's id (what the Account page used to do) ...
+      const byId = await req('POST', `/api/v1/me/organisation-invitations/${inv.id}/accept`, account.cookie);
+      assert.equal(byId.statusCode, 404, byId.body);
+      // ... nor with a token that is not the e-mailed one: a 404 with the error body, like an unknown link.
+      const wrong = await req(
+        'POST',
+        `/api/v1/organisation-invitations/${'x'.repeat(43)}/accept`,
+        account.cookie,
+      );
+      assertError(wrong, 404, 'not_found');
+      assert.equal(typeof wrong.json().error.message, 'string');
+      assert.deepEqual(Object.keys(wrong.json()), ['error']);
+      assert.equal(await roleIn(org.id, account.id), null);
+      // The invitation is still pending; with the e-mailed token (the mailbox) the same account accepts.
+      assert.deepEqual(
+        (await mine(account.cookie)).map((i) => i.id),
+        [inv.id],
+      );
+      assert.equal((await accept(await tokenFor(email), account.cookie)).statusCode, 200);
+      assert.equal(await roleIn(org.id, account.id), 'admin');
+    });
+
+    test('renewing an invitation replaces its link: the old token no longer accepts', async () => {
+      const invitee = await t.user({ name: 'Renewed' });
+      await invite(invitee.email, 'member');
+      const first = await tokenFor(invitee.email);
+      await invite(invitee.email, 'admin');
+      const second = await tokenFor(invitee.email);
+      assert.notEqual(first, second);
+      assertError(await accept(first, invitee.cookie), 404, 'not_found');
+      const ok = await accept(second, invitee.cookie);
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().role, 'admin');
     });
 
     test('another account cannot see, accept or decline the invitation', async () => {
@@ -157,23 +204,17 @@ for (const backend of backends()) {
         (await mine(outsider.cookie)).filter((i) => i.id === inv.id),
         [],
       );
+      const token = await tokenFor(invitee.email);
       for (const cookie of [outsider.cookie, owner.cookie]) {
-        assertError(
-          await req('POST', `/api/v1/me/organisation-invitations/${inv.id}/accept`, cookie),
-          404,
-          'not_found',
-        );
+        // Even with the link, another account is refused; the link already shows whom it is for.
+        assertError(await accept(token, cookie), 403, 'forbidden');
         assertError(
           await req('POST', `/api/v1/me/organisation-invitations/${inv.id}/decline`, cookie),
           404,
           'not_found',
         );
       }
-      assertError(
-        await req('POST', `/api/v1/me/organisation-invitations/${inv.id}/accept`),
-        401,
-        'unauthenticated',
-      );
+      assertError(await accept(token), 401, 'unauthenticated');
       assert.equal(await roleIn(org.id, outsider.id), null);
       // The invited account declines: nothing granted, the invitation is gone, accepting later is refused.
       const declined = await req(
@@ -182,11 +223,9 @@ for (const backend of backends()) {
         invitee.cookie,
       );
       assert.equal(declined.statusCode, 204, declined.body);
-      assertError(
-        await req('POST', `/api/v1/me/organisation-invitations/${inv.id}/accept`, invitee.cookie),
-        409,
-        'conflict',
-      );
+      const late = await accept(token, invitee.cookie);
+      assertError(late, 409, 'conflict');
+      assert.equal(late.json().error.details.status, 'declined');
       assert.equal(await roleIn(org.id, invitee.id), null);
     });
 
@@ -215,7 +254,7 @@ for (const backend of backends()) {
         404,
         'not_found',
       );
-      const refused = await req('POST', `/api/v1/me/organisation-invitations/${r.id}/accept`, revoked.cookie);
+      const refused = await accept(await tokenFor(revoked.email), revoked.cookie);
       assertError(refused, 409, 'conflict');
       assert.equal(refused.json().error.details.status, 'revoked');
       await t.database.db
@@ -224,7 +263,7 @@ for (const backend of backends()) {
         .where('id', '=', x.id)
         .execute();
       assert.deepEqual(await mine(expired.cookie), []);
-      const late = await req('POST', `/api/v1/me/organisation-invitations/${x.id}/accept`, expired.cookie);
+      const late = await accept(await tokenFor(expired.email), expired.cookie);
       assertError(late, 409, 'conflict');
       assert.equal(late.json().error.details.status, 'expired');
       assert.equal(await roleIn(org.id, revoked.id), null);

@@ -20,7 +20,7 @@ describe('organisation-user invitations in the browser', { skip: executable ? fa
   });
   after(() => e2e?.close());
 
-  test('an admin invites an address without an account; the person signs up from the link and accepts', async () => {
+  test('an admin invites an address without an account; the person signs up from the link and accepts there (the account page only lists it)', async () => {
     const manager = await e2e.signedIn('manager@lgca.example', password);
     await manager.goto(`${e2e.url}/organisations/${LGCA}`);
     const people = manager.getByRole('region', { name: 'People who run this profile' });
@@ -52,8 +52,18 @@ describe('organisation-user invitations in the browser', { skip: executable ? fa
     await accept.waitFor();
     assert.match(newcomer.url(), /\/organisation-invitations\//);
     await e2e.audit(newcomer, 'invitation link, signed in as the invited address');
+
+    // The account page lists the invitation, but accepting is only from the e-mailed link.
+    await newcomer.goto(`${e2e.url}/account`);
+    await newcomer.getByText('To accept one, open the link in the invitation e-mail.').waitFor();
+    await newcomer.getByRole('button', { name: /^Decline the invitation to Lombardy/ }).waitFor();
+    assert.equal(await newcomer.getByRole('button', { name: /^Accept the invitation/ }).count(), 0);
+    await e2e.audit(newcomer, 'account page with a pending invitation');
+
+    await newcomer.goto(`${e2e.url}${path}`);
     await accept.click();
     await newcomer.getByRole('status').filter({ hasText: 'You now run' }).waitFor();
+    await newcomer.getByRole('link', { name: 'Open the profile' }).waitFor();
 
     await newcomer.goto(`${e2e.url}/account`);
     await newcomer.getByRole('heading', { level: 2, name: 'Invitations' }).waitFor();

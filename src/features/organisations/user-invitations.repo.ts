@@ -169,19 +169,21 @@ export function userInvitationsRepo(db: Kysely<DB>) {
         .executeTakeFirst(),
 
     /**
-     * Accepts an invitation addressed to the user's e-mail: the user joins the organisation in the same
-     * transaction (keeping a higher role they may already have). Returns what stopped it otherwise.
+     * Accepts the invitation of a link's token when it is addressed to the user's e-mail: the user joins the
+     * organisation in the same transaction (keeping a higher role they may already have). Returns what
+     * stopped it otherwise. The token proves the mailbox; the e-mail match that the account is the invited one.
      */
-    accept: (id: string, user: { id: string; email: string }) =>
+    accept: (tokenHash: string, user: { id: string; email: string }) =>
       db.transaction().execute(async (trx) => {
         const inv = await trx
           .selectFrom(table)
-          .select(['id', 'organisation_id', 'role', 'status', 'expires_at'])
-          .where('id', '=', id)
-          .where('email', '=', user.email)
+          .select(['id', 'email', 'organisation_id', 'role', 'status', 'expires_at'])
+          .where('token_hash', '=', tokenHash)
           .forUpdate()
           .executeTakeFirst();
         if (!inv) return { outcome: 'not_found' as const };
+        if (inv.email !== user.email) return { outcome: 'other_account' as const };
+        const id = inv.id;
         if (inv.status === 'accepted') return { outcome: 'accepted_before' as const };
         if (inv.status !== 'pending') return { outcome: inv.status };
         if (inv.expires_at.getTime() <= Date.now()) {

@@ -24,7 +24,7 @@ const errors = {
   409: errorBodySchema,
 };
 
-/** Invitations to run an organisation: sent by its admins, answered by the invited account. */
+/** Invitations to run an organisation: sent by its admins, accepted with the e-mailed link's token by the invited account. */
 export function userInvitationsRoutes(
   app: FastifyInstance,
   deps: { userInvitations: UserInvitationsService },
@@ -71,27 +71,18 @@ export function userInvitationsRoutes(
     schema: {
       operationId: 'listMyOrganisationInvitations',
       tags,
-      summary: 'Pending invitations to run organisations, addressed to your account’s e-mail',
+      summary:
+        'Pending invitations to run organisations addressed to your account’s e-mail, for information: accepting needs the e-mailed link (acceptOrganisationInvitation)',
       response: { 200: myInvitationListSchema, 401: errorBodySchema },
     },
     handler: async (req) => s.mine(req.actor),
-  });
-  r.post('/api/v1/me/organisation-invitations/:invitationId/accept', {
-    schema: {
-      operationId: 'acceptOrganisationInvitation',
-      tags,
-      summary:
-        'Accept an invitation addressed to your account’s e-mail: you join the organisation with its role. 409 when already accepted, declined, revoked or expired',
-      params: myInvitationParams,
-      response: { 200: acceptedInvitationSchema, ...errors },
-    },
-    handler: async (req) => s.accept(req.actor, req.params.invitationId),
   });
   r.post('/api/v1/me/organisation-invitations/:invitationId/decline', {
     schema: {
       operationId: 'declineOrganisationInvitation',
       tags,
-      summary: 'Decline a pending invitation addressed to your account’s e-mail',
+      summary:
+        'Decline a pending invitation addressed to your account’s e-mail (from the Account page or the link); nothing is granted. Accepting needs the link: see acceptOrganisationInvitation',
       params: myInvitationParams,
       response: { 204: z.null(), ...errors },
     },
@@ -105,10 +96,21 @@ export function userInvitationsRoutes(
       operationId: 'getOrganisationInvitationLink',
       tags,
       summary:
-        'What an e-mailed invitation link is for (the organisation, role and invited address); the link grants nothing: accepting needs an account with that e-mail',
+        'What an e-mailed invitation link is for (the organisation, role and invited address); reading it grants nothing',
       params: invitationLinkParams,
       response: { 200: invitationLinkSchema, 400: errorBodySchema, 404: errorBodySchema },
     },
     handler: async (req) => s.link(req.params.token),
+  });
+  r.post('/api/v1/organisation-invitations/:token/accept', {
+    schema: {
+      operationId: 'acceptOrganisationInvitation',
+      tags,
+      summary:
+        'Accept an invitation with the token of the e-mailed link, signed in with an account of the invited e-mail: you join the organisation with its role. The token proves the mailbox, since sign-up does not verify addresses; the invitation id is not enough. 404 for an unknown token, 403 when signed in with another e-mail, 409 when already accepted, declined, revoked or expired (details.status)',
+      params: invitationLinkParams,
+      response: { 200: acceptedInvitationSchema, ...errors },
+    },
+    handler: async (req) => s.accept(req.actor, req.params.token),
   });
 }

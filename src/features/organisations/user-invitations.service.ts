@@ -20,10 +20,10 @@ export const INVITATION_SENT_MESSAGE =
 type Role = 'admin' | 'member';
 
 /**
- * Organisation admins invite people by e-mail; the invited person accepts or declines while signed in with
- * an account of that e-mail. The inviter learns nothing about the address: the answer is the same whether
- * it has an account, already runs the organisation, or neither, and an e-mail is queued for every address
- * that does not run it yet.
+ * Organisation admins invite people by e-mail; the invited person accepts from the e-mailed link while
+ * signed in with an account of that e-mail, or declines. The inviter learns nothing about the address:
+ * the answer is the same whether it has an account, already runs the organisation, or neither, and an
+ * e-mail is queued for every address that does not run it yet.
  */
 export function userInvitationsService(
   repo: UserInvitationsRepo,
@@ -122,15 +122,22 @@ export function userInvitationsService(
       };
     },
 
-    /** Only the account whose e-mail was invited may accept; others get a 404, as for any unknown id. */
-    async accept(actor: Actor | null, invitationId: string) {
+    /**
+     * Accepting needs both the e-mailed link's token, since sign-up does not verify addresses (whoever
+     * registered the address first must not join on its owner's behalf), and an account of the invited
+     * e-mail. An unknown token is a 404, as for the link itself; the link already shows its address, so
+     * the holder of one signed in with another account is told so.
+     */
+    async accept(actor: Actor | null, token: string) {
       const a = signedIn(actor);
-      const r = await repo.accept(invitationId, { id: a.userId, email: a.email.toLowerCase() });
+      const r = await repo.accept(hashToken(token), { id: a.userId, email: a.email.toLowerCase() });
       switch (r.outcome) {
         case 'accepted':
           return { organisation: r.organisation, role: r.role };
         case 'not_found':
           throw notFound('Invitation');
+        case 'other_account':
+          throw forbidden('This invitation is for another e-mail address: sign in with the invited one');
         case 'accepted_before':
           throw conflict('You have already accepted this invitation', { status: 'accepted' });
         default:

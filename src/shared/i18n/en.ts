@@ -350,6 +350,8 @@ export const en = {
   'profile.invitationRevoked': 'The invitation of {email} is revoked.',
   'account.invitations': 'Invitations',
   'account.noInvitations': 'No pending invitations.',
+  'account.invitationsLead':
+    'Invitations addressed to your e-mail address. To accept one, open the link in the invitation e-mail.',
   'account.invitationFrom': '{name} invites you as {role}, until {date}.',
   'account.invitationAs': 'You are invited as {role}, until {date}.',
   'account.accept': 'Accept',
@@ -362,6 +364,8 @@ export const en = {
   'orgInvite.lead': 'You are invited to join {name} on Nexum as {role}.',
   'orgInvite.for': 'This invitation is for {email}. Nothing changes until you accept.',
   'orgInvite.signIn': 'Sign in or create an account with {email} to accept or decline.',
+  'orgInvite.answer':
+    'You are signed in as {email}. Accept to run the organisation with this account, or decline.',
   'orgInvite.otherAccount':
     'You are signed in as {me}, but this invitation is for {email}: sign in with that address to accept it.',
   'orgInvite.status.accepted': 'This invitation has been accepted.',

@@ -353,6 +353,8 @@ export const it = {
   'profile.invitationRevoked': 'L’invito di {email} è revocato.',
   'account.invitations': 'Inviti',
   'account.noInvitations': 'Nessun invito in attesa.',
+  'account.invitationsLead':
+    'Inviti indirizzati al tuo indirizzo e-mail. Per accettarne uno, apri il link nell’e-mail di invito.',
   'account.invitationFrom': '{name} ti invita come {role}, fino al {date}.',
   'account.invitationAs': 'Sei invitato come {role}, fino al {date}.',
   'account.accept': 'Accetta',
@@ -365,6 +367,8 @@ export const it = {
   'orgInvite.lead': 'Sei invitato a unirti a {name} su Nexum come {role}.',
   'orgInvite.for': 'Questo invito è per {email}. Non cambia nulla finché non accetti.',
   'orgInvite.signIn': 'Accedi o crea un account con {email} per accettare o rifiutare.',
+  'orgInvite.answer':
+    'Hai effettuato l’accesso come {email}. Accetta per gestire l’organizzazione con questo account, oppure rifiuta.',
   'orgInvite.otherAccount':
     'Hai effettuato l’accesso come {me}, ma questo invito è per {email}: accedi con quell’indirizzo per accettarlo.',
   'orgInvite.status.accepted': 'Questo invito è stato accettato.',
