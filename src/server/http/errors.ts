@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 export type ErrorCode =
   | 'bad_request'
+  | 'invalid_multipart'
   | 'validation_failed'
   | 'unauthenticated'
   | 'forbidden'
@@ -34,6 +35,39 @@ export const conflict = (message: string, details?: unknown) =>
 export const badRequest = (message: string, details?: unknown) =>
   new AppError('bad_request', 400, message, details);
 
+/**
+ * The multipart parser (busboy, under @fastify/multipart) reports a body it cannot read as a plain Error
+ * with no code or status: a Content-Type without a usable boundary, or a body that ends before its
+ * closing boundary (truncated, or written with another boundary). These are the client's fault: a 400.
+ */
+const MULTIPART_HEADER =
+  /^(Multipart: Boundary not found|The needle cannot (be an empty|have a length bigger))/;
+const MULTIPART_BODY = /(unexpected end of multipart data|^Malformed part header|^Unexpected end of form)/i;
+
+export function multipartError(err: unknown): AppError | null {
+  if (!(err instanceof Error) || err instanceof AppError) return null;
+  const code = (err as { code?: unknown }).code;
+  if (code === 'FST_MP_PREMATURE_CLOSE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return new AppError('invalid_multipart', 400, 'The request is not a complete multipart/form-data body');
+  }
+  if (code !== undefined || (err as { statusCode?: unknown }).statusCode !== undefined) return null;
+  if (MULTIPART_HEADER.test(err.message)) {
+    return new AppError(
+      'invalid_multipart',
+      400,
+      'The Content-Type header needs a boundary parameter of 1 to 70 characters (multipart/form-data; boundary=…)',
+    );
+  }
+  if (MULTIPART_BODY.test(err.message)) {
+    return new AppError(
+      'invalid_multipart',
+      400,
+      'The multipart body is malformed or ends early (a missing closing boundary, or one that does not match the Content-Type)',
+    );
+  }
+  return null;
+}
+
 export const errorBodySchema = z
   .object({
     error: z.object({
@@ -45,7 +79,8 @@ export const errorBodySchema = z
   .meta({ id: 'Error' });
 
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler((raw: FastifyError, req, reply) => {
+    const err = multipartError(raw) ?? raw;
     if (err instanceof AppError) {
       return reply
         .status(err.httpStatus)
