@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../shared/password.ts';
 
 export const localeSchema = z.enum(['en', 'it']);
 const email = z
@@ -7,7 +8,13 @@ const email = z
   .toLowerCase()
   .max(254)
   .pipe(z.email({ message: 'Enter a valid e-mail address' }));
-const password = z.string().min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters');
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`)
+  .describe(
+    'At least 10 characters, not only spaces, not the e-mail address (or its part before @), not a common password',
+  );
 
 export const signUpBody = z.object({
   email,

@@ -3,6 +3,7 @@ import type { AccountsRepo } from './accounts.repo.ts';
 import type { ApiToken, Me } from './accounts.schemas.ts';
 import type { Actor } from './actor.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<AccountsRepo['findUserById']>>>;
@@ -43,6 +44,7 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
       input: { email: string; name: string; password: string; locale?: 'en' | 'it' },
       ua: string | null,
     ) {
+      checkNewPassword(input.password, input.email, 'body.password');
       if (await repo.findUserByEmail(input.email)) {
         throw conflict('An account with this e-mail already exists', { field: 'email' });
       }
@@ -121,6 +123,7 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
           fields: [{ field: 'body.currentPassword', message: 'The current password is wrong' }],
         });
       }
+      checkNewPassword(input.newPassword, user.email, 'body.newPassword');
       await repo.updateUser(user.id, { password_hash: await hashPassword(input.newPassword) });
       await repo.deleteOtherSessions(user.id, keepToken ? hashToken(keepToken) : null);
     },

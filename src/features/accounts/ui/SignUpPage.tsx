@@ -5,7 +5,7 @@ import { useAuth } from '../../../client/auth.tsx';
 import { describeError, FormMessage, TextField } from '../../../client/components/Form.tsx';
 import { useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
-import { EMAIL_PATTERN, nextPath } from './authShared.ts';
+import { EMAIL_PATTERN, newPasswordError, nextPath, refusedPasswordError } from './authShared.ts';
 
 export default function SignUpPage() {
   const { t, locale } = useI18n();
@@ -30,7 +30,8 @@ export default function SignUpPage() {
     if (!EMAIL_PATTERN.test(values.email.trim())) {
       errors.email = t(values.email.trim() ? 'validation.email' : 'validation.required');
     }
-    if (values.password.length < 10) errors.password = t('validation.passwordLength');
+    const passwordError = newPasswordError(values.password, values.email);
+    if (passwordError) errors.password = t(passwordError);
     setFields(errors);
     if (Object.keys(errors).length > 0) {
       setMessage(t('error.form'));
@@ -53,6 +54,8 @@ export default function SignUpPage() {
         setMessage(t('account.emailTaken'));
       } else {
         const described = describeError(err, t);
+        const refused = refusedPasswordError(err, 'password');
+        if (refused) described.fields.password = t(refused);
         setFields(described.fields);
         setMessage(described.message);
       }
