@@ -1,4 +1,5 @@
 import { ApiError } from '../../../client/api.ts';
+import { safeNextPath } from '../../../client/next-path.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { type PasswordProblem, passwordProblem, problemFromCode } from '../../../shared/password.ts';
 
@@ -23,8 +24,7 @@ export function refusedPasswordError(err: unknown, field: string): MessageKey | 
 
 /** Where to go after signing in: a same-site path from `?next=`, else the account page. */
 export function nextPath(search: string): string {
-  const next = new URLSearchParams(search).get('next') ?? '';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/account';
+  return safeNextPath(new URLSearchParams(search).get('next'));
 }
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
