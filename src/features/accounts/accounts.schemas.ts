@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../shared/password.ts';
+import { TERMS_VERSION } from '../../shared/terms.ts';
 
 export const localeSchema = z.enum(['en', 'it']);
 const email = z
@@ -21,6 +22,11 @@ export const signUpBody = z.object({
   name: z.string().trim().min(1, 'Enter your name').max(120),
   password,
   locale: localeSchema.optional(),
+  acceptTerms: z
+    .literal(true, { error: 'Accept the terms of use and the privacy notice' })
+    .describe(
+      `Must be true: the user accepts the terms of use and privacy notice (/terms); the time and the wording version (${TERMS_VERSION}) are recorded`,
+    ),
 });
 export const signInBody = z.object({ email, password: z.string().min(1, 'Enter your password').max(200) });
 export const changePasswordBody = z.object({
@@ -54,6 +60,11 @@ export const meSchema = z
     isAdmin: z.boolean(),
     locale: localeSchema,
     createdAt: z.string(),
+    termsAcceptedAt: z
+      .string()
+      .nullable()
+      .describe('When the terms and privacy notice were accepted (null: before they were recorded)'),
+    termsVersion: z.string().nullable().describe('The version of the wording accepted'),
     organisations: z.array(membershipSchema),
     events: z.array(eventRoleSchema),
   })

@@ -1,4 +1,5 @@
 import { AppError, conflict, notFound, unauthenticated } from '../../server/http/errors.ts';
+import { TERMS_VERSION } from '../../shared/terms.ts';
 import type { AccountsRepo } from './accounts.repo.ts';
 import type { ApiToken, Me } from './accounts.schemas.ts';
 import type { Actor } from './actor.ts';
@@ -41,7 +42,7 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
 
   return {
     async signUp(
-      input: { email: string; name: string; password: string; locale?: 'en' | 'it' },
+      input: { email: string; name: string; password: string; locale?: 'en' | 'it'; acceptTerms: true },
       ua: string | null,
     ) {
       checkNewPassword(input.password, input.email, 'body.password');
@@ -53,6 +54,8 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
         name: input.name,
         password_hash: await hashPassword(input.password),
         locale: input.locale ?? 'en',
+        terms_accepted_at: new Date(),
+        terms_version: TERMS_VERSION,
       });
       return { userId: user.id, session: await startSession(user.id, ua) };
     },
@@ -91,6 +94,8 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
         isAdmin: user.is_admin,
         locale: user.locale,
         createdAt: user.created_at.toISOString(),
+        termsAcceptedAt: user.terms_accepted_at?.toISOString() ?? null,
+        termsVersion: user.terms_version,
         organisations: orgs.map((o) => ({
           organisationId: o.organisation_id,
           organisationSlug: o.slug,
