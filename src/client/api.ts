@@ -223,6 +223,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The machine-readable `code` of a field error, when the API gives one (e.g. `password_common`). */
+    readonly fieldCodes: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -240,18 +242,21 @@ function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-function fieldMessages(details: unknown): Record<string, string> {
+function fieldMessages(details: unknown): [Record<string, string>, Record<string, string>] {
   const fields = (details as { fields?: unknown } | null | undefined)?.fields;
   const out: Record<string, string> = {};
-  if (!Array.isArray(fields)) return out;
+  const codes: Record<string, string> = {};
+  if (!Array.isArray(fields)) return [out, codes];
   for (const entry of fields) {
-    const { field, message } = (entry ?? {}) as { field?: unknown; message?: unknown };
+    const { field, message, code } = (entry ?? {}) as { field?: unknown; message?: unknown; code?: unknown };
     if (typeof field !== 'string' || typeof message !== 'string') continue;
     // 'body.email' → 'email'; the first message per field wins.
     const name = field.replace(/^(body|query|params)\.?/, '') || '_form';
-    out[name] ??= message;
+    if (out[name] !== undefined) continue;
+    out[name] = message;
+    if (typeof code === 'string') codes[name] = code;
   }
-  return out;
+  return [out, codes];
 }
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
@@ -286,7 +291,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       response.status,
       error?.code ?? `http_${response.status}`,
       error?.message ?? response.statusText,
-      fieldMessages(error?.details),
+      ...fieldMessages(error?.details),
     );
   }
   return data as T;

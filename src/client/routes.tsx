@@ -33,6 +33,7 @@ const SignInPage = lazy(() => import('../features/accounts/ui/SignInPage.tsx'));
 const SignUpPage = lazy(() => import('../features/accounts/ui/SignUpPage.tsx'));
 const AccountPage = lazy(() => import('../features/accounts/ui/AccountPage.tsx'));
 const AttributionsPage = lazy(() => import('./pages/AttributionsPage.tsx'));
+const TermsPage = lazy(() => import('./pages/TermsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function PageFallback() {
@@ -76,6 +77,7 @@ export function AppRoutes() {
         <Route path="/signup" component={SignUpPage} />
         <Route path="/account" component={AccountPage} />
         <Route path="/attributions" component={AttributionsPage} />
+        <Route path="/terms" component={TermsPage} />
         <Route component={NotFoundPage} />
       </Switch>
     </Suspense>

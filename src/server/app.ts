@@ -75,7 +75,7 @@ import { regionsRoutes } from '../features/regions/regions.routes.ts';
 import { type RegionsService, regionsService } from '../features/regions/regions.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { registerErrorHandler } from './http/errors.ts';
+import { clientErrorHandler, registerErrorHandler } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerSession } from './http/session.ts';
 import { registerSpa } from './http/spa.ts';
@@ -199,6 +199,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       typeof config.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
+    // Errors Node's HTTP parser raises before Fastify (a URL over 16 KB: 431) get the error shape too.
+    clientErrorHandler,
     // Errors Fastify raises before routing (a malformed URL) get the same body and headers as ours.
     frameworkErrors: (err, _req, res) => {
       const reply = res as unknown as FastifyReply;

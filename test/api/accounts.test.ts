@@ -49,7 +49,7 @@ for (const backend of backends()) {
       request({
         method: 'POST',
         url: '/api/v1/auth/signup',
-        payload: { email, name: 'Ada Lovelace', password, ...extra },
+        payload: { email, name: 'Ada Lovelace', password, acceptTerms: true, ...extra },
       });
     const signIn = (email: string, password = PASSWORD) =>
       request({ method: 'POST', url: '/api/v1/auth/signin', payload: { email, password } });
@@ -86,6 +86,8 @@ for (const backend of backends()) {
           'locale',
           'name',
           'organisations',
+          'termsAcceptedAt',
+          'termsVersion',
         ]);
         assert.equal(body.email, 'ada@example.org');
         assert.equal(body.name, 'Ada Lovelace');
@@ -130,7 +132,8 @@ for (const backend of backends()) {
         const res = await request({ method: 'POST', url: '/api/v1/auth/signup', payload: {} });
         assertErrorShape(res, 400, 'validation_failed');
         const fields = fieldsOf(res);
-        for (const f of ['body.email', 'body.name', 'body.password']) assert.ok(fields.includes(f), res.body);
+        for (const f of ['body.email', 'body.name', 'body.password', 'body.acceptTerms'])
+          assert.ok(fields.includes(f), res.body);
       });
 
       test('a bad locale is a 400 naming body.locale', async () => {

@@ -99,6 +99,7 @@ const MATRIX: RouteSpec[] = [
       email: `matrix-${unique()}@example.org`,
       name: 'New',
       password: 'a long enough password',
+      acceptTerms: true,
     }),
     expect: { anonymous: 201 },
   },
@@ -761,6 +762,7 @@ for (const backend of backends()) {
             email: `sneaky-${unique()}@example.org`,
             name: 'x',
             password: 'a long enough password',
+            acceptTerms: true,
             isAdmin: true,
           },
         });

@@ -125,7 +125,7 @@ for (const backend of backends()) {
           {
             method: 'POST',
             url: '/api/v1/auth/signup',
-            payload: { email: 'csrf@example.org', name: 'x', password: 'long enough!!' },
+            payload: { email: 'csrf@example.org', name: 'x', password: 'long enough!!', acceptTerms: true },
           },
           { method: 'POST', url: '/api/v1/auth/signout' },
           { method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'x' } },

@@ -76,11 +76,32 @@ describe('a newcomer in the browser', { skip: executable ? false : SKIP_CHROMIUM
     await audit('region');
   });
 
+  test('reads the terms and privacy notice from the footer', async () => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Terms and privacy' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Terms of use and privacy notice' }).waitFor();
+    assert.match((await page.locator('main').textContent()) ?? '', /Version of 3 December 2026/);
+    await audit('terms');
+  });
+
   test('signs up, and is signed in', async () => {
     await page.goto(`${server.url}/signup`);
     await audit('signup');
     await page.getByLabel('Full name').fill('Giulia Newcomer');
     await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill('Password1234');
+    // Without accepting the terms the form says so, and nothing is sent.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Accept the terms of use and the privacy notice to create an account.').waitFor();
+    await audit('signup errors');
+    assert.equal(
+      await page.getByRole('link', { name: /Read the terms of use/ }).getAttribute('href'),
+      '/terms',
+    );
+    await page.getByLabel('I accept the terms of use and the privacy notice.').check();
+    // A common password is refused by the server, and the form says why.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('This is one of the most common passwords').waitFor();
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();

@@ -168,6 +168,9 @@ function Footer({ showBoundaries }: { showBoundaries: boolean }) {
             <Link href="/attributions">{t('footer.attributions')}</Link>
           </li>
           <li>
+            <Link href="/terms">{t('footer.terms')}</Link>
+          </li>
+          <li>
             <a href="/api/docs">{t('footer.apiDocs')}</a>
           </li>
         </ul>

@@ -26,6 +26,8 @@ export function accountsRepo(db: Kysely<DB>) {
       password_hash: string;
       is_admin?: boolean;
       locale?: 'en' | 'it';
+      terms_accepted_at?: Date;
+      terms_version?: string;
     }) => db.insertInto('users').values(u).returningAll().executeTakeFirstOrThrow(),
     updateUser: (id: string, patch: { name?: string; locale?: 'en' | 'it'; password_hash?: string }) =>
       db

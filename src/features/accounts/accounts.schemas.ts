@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../shared/password.ts';
+import { TERMS_VERSION } from '../../shared/terms.ts';
 
 export const localeSchema = z.enum(['en', 'it']);
 const email = z
@@ -7,13 +9,24 @@ const email = z
   .toLowerCase()
   .max(254)
   .pipe(z.email({ message: 'Enter a valid e-mail address' }));
-const password = z.string().min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters');
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`)
+  .describe(
+    'At least 10 characters, not only spaces, not the e-mail address (or its part before @), not a common password',
+  );
 
 export const signUpBody = z.object({
   email,
   name: z.string().trim().min(1, 'Enter your name').max(120),
   password,
   locale: localeSchema.optional(),
+  acceptTerms: z
+    .literal(true, { error: 'Accept the terms of use and the privacy notice' })
+    .describe(
+      `Must be true: the user accepts the terms of use and privacy notice (/terms); the time and the wording version (${TERMS_VERSION}) are recorded`,
+    ),
 });
 export const signInBody = z.object({ email, password: z.string().min(1, 'Enter your password').max(200) });
 export const changePasswordBody = z.object({
@@ -47,6 +60,11 @@ export const meSchema = z
     isAdmin: z.boolean(),
     locale: localeSchema,
     createdAt: z.string(),
+    termsAcceptedAt: z
+      .string()
+      .nullable()
+      .describe('When the terms and privacy notice were accepted (null: before they were recorded)'),
+    termsVersion: z.string().nullable().describe('The version of the wording accepted'),
     organisations: z.array(membershipSchema),
     events: z.array(eventRoleSchema),
   })

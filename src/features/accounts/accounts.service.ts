@@ -1,8 +1,10 @@
 import { AppError, conflict, notFound, unauthenticated } from '../../server/http/errors.ts';
+import { TERMS_VERSION } from '../../shared/terms.ts';
 import type { AccountsRepo } from './accounts.repo.ts';
 import type { ApiToken, Me } from './accounts.schemas.ts';
 import type { Actor } from './actor.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<AccountsRepo['findUserById']>>>;
@@ -40,9 +42,10 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
 
   return {
     async signUp(
-      input: { email: string; name: string; password: string; locale?: 'en' | 'it' },
+      input: { email: string; name: string; password: string; locale?: 'en' | 'it'; acceptTerms: true },
       ua: string | null,
     ) {
+      checkNewPassword(input.password, input.email, 'body.password');
       if (await repo.findUserByEmail(input.email)) {
         throw conflict('An account with this e-mail already exists', { field: 'email' });
       }
@@ -51,6 +54,8 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
         name: input.name,
         password_hash: await hashPassword(input.password),
         locale: input.locale ?? 'en',
+        terms_accepted_at: new Date(),
+        terms_version: TERMS_VERSION,
       });
       return { userId: user.id, session: await startSession(user.id, ua) };
     },
@@ -89,6 +94,8 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
         isAdmin: user.is_admin,
         locale: user.locale,
         createdAt: user.created_at.toISOString(),
+        termsAcceptedAt: user.terms_accepted_at?.toISOString() ?? null,
+        termsVersion: user.terms_version,
         organisations: orgs.map((o) => ({
           organisationId: o.organisation_id,
           organisationSlug: o.slug,
@@ -121,6 +128,7 @@ export function accountsService(repo: AccountsRepo, opts: { sessionDays: number 
           fields: [{ field: 'body.currentPassword', message: 'The current password is wrong' }],
         });
       }
+      checkNewPassword(input.newPassword, user.email, 'body.newPassword');
       await repo.updateUser(user.id, { password_hash: await hashPassword(input.newPassword) });
       await repo.deleteOtherSessions(user.id, keepToken ? hashToken(keepToken) : null);
     },

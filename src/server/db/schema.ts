@@ -37,6 +37,9 @@ export interface UsersTable {
   locale: Generated<'en' | 'it'>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** When the user accepted the terms and privacy notice at sign-up, and which wording (TERMS_VERSION). */
+  terms_accepted_at: Date | null;
+  terms_version: string | null;
 }
 
 export interface SessionsTable {

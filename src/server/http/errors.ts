@@ -1,9 +1,12 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 export type ErrorCode =
   | 'bad_request'
+  | 'invalid_multipart'
   | 'validation_failed'
   | 'unauthenticated'
   | 'forbidden'
@@ -11,6 +14,8 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'request_header_too_large'
+  | 'request_timeout'
   | 'internal';
 
 /** The one error type services throw; the API turns it into `{ error: { code, message, details } }`. */
@@ -34,6 +39,39 @@ export const conflict = (message: string, details?: unknown) =>
 export const badRequest = (message: string, details?: unknown) =>
   new AppError('bad_request', 400, message, details);
 
+/**
+ * The multipart parser (busboy, under @fastify/multipart) reports a body it cannot read as a plain Error
+ * with no code or status: a Content-Type without a usable boundary, or a body that ends before its
+ * closing boundary (truncated, or written with another boundary). These are the client's fault: a 400.
+ */
+const MULTIPART_HEADER =
+  /^(Multipart: Boundary not found|The needle cannot (be an empty|have a length bigger))/;
+const MULTIPART_BODY = /(unexpected end of multipart data|^Malformed part header|^Unexpected end of form)/i;
+
+export function multipartError(err: unknown): AppError | null {
+  if (!(err instanceof Error) || err instanceof AppError) return null;
+  const code = (err as { code?: unknown }).code;
+  if (code === 'FST_MP_PREMATURE_CLOSE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return new AppError('invalid_multipart', 400, 'The request is not a complete multipart/form-data body');
+  }
+  if (code !== undefined || (err as { statusCode?: unknown }).statusCode !== undefined) return null;
+  if (MULTIPART_HEADER.test(err.message)) {
+    return new AppError(
+      'invalid_multipart',
+      400,
+      'The Content-Type header needs a boundary parameter of 1 to 70 characters (multipart/form-data; boundary=…)',
+    );
+  }
+  if (MULTIPART_BODY.test(err.message)) {
+    return new AppError(
+      'invalid_multipart',
+      400,
+      'The multipart body is malformed or ends early (a missing closing boundary, or one that does not match the Content-Type)',
+    );
+  }
+  return null;
+}
+
 export const errorBodySchema = z
   .object({
     error: z.object({
@@ -44,8 +82,36 @@ export const errorBodySchema = z
   })
   .meta({ id: 'Error' });
 
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (a URL or headers over the 16 KB
+ * limit, a request that never finishes, bytes that are not HTTP), answered on the raw socket with the
+ * same error shape and headers as every other error, then the connection is closed.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'request_header_too_large', 'The request URL or headers are larger than 16 KB']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'The request took too long to arrive']
+        : [400, 'bad_request', 'The request is not valid HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Content-Type-Options: nosniff\r\n' +
+        "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n" +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler((raw: FastifyError, req, reply) => {
+    const err = multipartError(raw) ?? raw;
     if (err instanceof AppError) {
       return reply
         .status(err.httpStatus)

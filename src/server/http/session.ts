@@ -16,7 +16,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Resolves the actor from the session cookie or a Bearer API token, and refuses cross-site mutations:
- * a browser always sends Origin on a POST, so a foreign Origin is a forged request.
+ * a browser always sends Origin on a POST, so a foreign (or opaque, "null") Origin is a forged request.
  */
 export function registerSession(app: FastifyInstance, accounts: AccountsService, publicUrl: string): void {
   const allowed = new Set([new URL(publicUrl).origin]);
@@ -26,7 +26,10 @@ export function registerSession(app: FastifyInstance, accounts: AccountsService,
     if (MUTATING.has(req.method)) {
       const origin = req.headers.origin;
       const hostOrigin = req.headers.host ? `${req.protocol}://${req.headers.host}` : null;
-      if (origin && origin !== 'null' && !allowed.has(origin) && origin !== hostOrigin) {
+      // "null" is an opaque origin (a sandboxed frame, a data: or file: page, a cross-site redirect):
+      // never Nexum's own pages, so it is refused like a foreign one.
+      if (origin === 'null') throw forbidden('Cross-site request refused (Origin: null)');
+      if (origin && !allowed.has(origin) && origin !== hostOrigin) {
         throw forbidden('Cross-site request refused (Origin does not match)');
       }
       if (req.headers['sec-fetch-site'] === 'cross-site') throw forbidden('Cross-site request refused');

@@ -66,6 +66,7 @@ const STATIC_TITLES: Record<string, string> = {
   '/events': 'Events',
   '/signin': 'Sign in',
   '/signup': 'Sign up',
+  '/terms': 'Terms and privacy',
   '/account': 'Account',
   '/organisations/new': 'Add an organisation',
   '/admin/review': 'Review queue',

@@ -55,6 +55,7 @@ export const en = {
   'footer.label': 'Site information',
   'footer.boundaries': '© EuroGeographics for the administrative boundaries',
   'footer.attributions': 'Data attributions',
+  'footer.terms': 'Terms and privacy',
   'footer.apiDocs': 'API documentation',
   'footer.licence': 'Nexum is free software under the AGPL-3.0-or-later licence.',
 
@@ -71,6 +72,11 @@ export const en = {
   'validation.required': 'This field is required.',
   'validation.email': 'Enter a valid e-mail address.',
   'validation.passwordLength': 'Use at least 10 characters.',
+  'validation.acceptTerms': 'Accept the terms of use and the privacy notice to create an account.',
+  'validation.passwordBlank': 'The password cannot be only spaces.',
+  'validation.passwordEmail': 'The password cannot be your e-mail address.',
+  'validation.passwordCommon':
+    'This is one of the most common passwords: choose one that is harder to guess.',
   'validation.url': 'Enter a web address starting with http:// or https://.',
   'validation.year': 'Enter a year between 1000 and 2100.',
   'validation.positiveInteger': 'Enter a whole number greater than zero.',
@@ -521,7 +527,9 @@ export const en = {
   'account.email': 'E-mail address',
   'account.password': 'Password',
   'account.name': 'Full name',
-  'account.passwordHint': 'At least 10 characters.',
+  'account.acceptTerms': 'I accept the terms of use and the privacy notice.',
+  'account.readTerms': 'Read the terms of use and privacy notice (opens in a new tab)',
+  'account.passwordHint': 'At least 10 characters, not your e-mail address, not a common password.',
   'account.signInButton': 'Sign in',
   'account.signUpButton': 'Create account',
   'account.noAccount': 'New to Nexum?',
@@ -564,6 +572,32 @@ export const en = {
   'account.role.organiser': 'Organiser',
   'account.role.participant': 'Participant',
   'account.role.juror': 'Pitch juror',
+
+  'terms.title': 'Terms of use and privacy notice',
+  'terms.lead':
+    'What you agree to when you create an account on this Nexum site, what it stores about you and who sees it.',
+  'terms.version': 'Version of {date}',
+  'terms.operatorTitle': 'Who runs this site',
+  'terms.operator':
+    'Nexum is free software that anyone may install. This site is run by its platform administrators, who are responsible for the personal data it holds; write to them for any request about your data.',
+  'terms.storedTitle': 'What is stored about you',
+  'terms.stored':
+    'Your name, e-mail address, preferred language and a scrypt hash of your password (never the password itself); your sessions (a hash of the session token, the browser it came from, when it expires) and personal API tokens (hashed); when you accepted these terms and which version. Then what you add: organisations you manage or are a member of, event registrations with the consents you gave and your check-in time, B2B meeting profiles and requests, pitches and applications with their files, photos, logos and banners you upload. E-mails the site sends you are kept in an outbox that platform administrators can read.',
+  'terms.visibleTitle': 'Who sees it',
+  'terms.visible':
+    'Organisation profiles, published events and their agendas are public. Event organisers see the registrations of their events; other participants see only the contact details you chose to share. Photos show you only if you agreed to appear in them. Platform administrators can see all accounts.',
+  'terms.cookiesTitle': 'Cookies and tracking',
+  'terms.cookies':
+    'The site sets two cookies: your session (only while you are signed in) and your language choice. There is no advertising, no analytics and no third-party script.',
+  'terms.consentsTitle': 'Your consents',
+  'terms.consents':
+    'When you register for an event you choose separately whether to share your contact details with other participants and whether you agree to appear in photos. These choices are optional and shown on your registration.',
+  'terms.useTitle': 'Using the site',
+  'terms.use':
+    'Give accurate information, publish only about organisations you may represent, and upload only files you have the right to share. Platform administrators may correct or remove content that breaks these rules. The software is provided as is, without warranty (AGPL-3.0-or-later).',
+  'terms.rightsTitle': 'Your rights',
+  'terms.rights':
+    'You can change your name and language on your account page at any time. To get a copy of your data, or to have it corrected or your account deleted, ask the platform administrators: there is no button for deletion yet.',
 
   'attributions.title': 'Data attributions',
   'attributions.lead': 'Where the data shown on Nexum comes from, and under which terms.',

@@ -56,6 +56,7 @@ export const it = {
   'footer.label': 'Informazioni sul sito',
   'footer.boundaries': '© EuroGeographics per i confini amministrativi',
   'footer.attributions': 'Fonti dei dati',
+  'footer.terms': 'Condizioni e privacy',
   'footer.apiDocs': 'Documentazione API',
   'footer.licence': 'Nexum è software libero con licenza AGPL-3.0-or-later.',
 
@@ -72,6 +73,12 @@ export const it = {
   'validation.required': 'Campo obbligatorio.',
   'validation.email': 'Inserisci un indirizzo e-mail valido.',
   'validation.passwordLength': 'Usa almeno 10 caratteri.',
+  'validation.acceptTerms':
+    'Accetta le condizioni d’uso e l’informativa sulla privacy per creare un account.',
+  'validation.passwordBlank': 'La password non può essere fatta solo di spazi.',
+  'validation.passwordEmail': 'La password non può essere il tuo indirizzo e-mail.',
+  'validation.passwordCommon':
+    'Questa è una delle password più comuni: scegline una più difficile da indovinare.',
   'validation.url': 'Inserisci un indirizzo web che inizi con http:// o https://.',
   'validation.year': 'Inserisci un anno tra il 1000 e il 2100.',
   'validation.positiveInteger': 'Inserisci un numero intero maggiore di zero.',
@@ -526,7 +533,10 @@ export const it = {
   'account.email': 'Indirizzo e-mail',
   'account.password': 'Password',
   'account.name': 'Nome e cognome',
-  'account.passwordHint': 'Almeno 10 caratteri.',
+  'account.acceptTerms': 'Accetto le condizioni d’uso e l’informativa sulla privacy.',
+  'account.readTerms':
+    'Leggi le condizioni d’uso e l’informativa sulla privacy (si apre in una nuova scheda)',
+  'account.passwordHint': 'Almeno 10 caratteri, non il tuo indirizzo e-mail, non una password comune.',
   'account.signInButton': 'Accedi',
   'account.signUpButton': 'Crea account',
   'account.noAccount': 'Non sei ancora su Nexum?',
@@ -569,6 +579,32 @@ export const it = {
   'account.role.organiser': 'Organizzatore',
   'account.role.participant': 'Partecipante',
   'account.role.juror': 'Giurato dei pitch',
+
+  'terms.title': 'Condizioni d’uso e informativa sulla privacy',
+  'terms.lead':
+    'Che cosa accetti creando un account su questo sito Nexum, che cosa conserva di te e chi lo vede.',
+  'terms.version': 'Versione del {date}',
+  'terms.operatorTitle': 'Chi gestisce questo sito',
+  'terms.operator':
+    'Nexum è software libero che chiunque può installare. Questo sito è gestito dai suoi amministratori della piattaforma, responsabili dei dati personali che conserva; scrivi a loro per ogni richiesta sui tuoi dati.',
+  'terms.storedTitle': 'Che cosa viene conservato',
+  'terms.stored':
+    'Il tuo nome, l’indirizzo e-mail, la lingua preferita e un hash scrypt della password (mai la password stessa); le tue sessioni (un hash del token di sessione, il browser da cui proviene, la scadenza) e i token API personali (come hash); quando hai accettato queste condizioni e quale versione. Poi ciò che aggiungi tu: le organizzazioni che gestisci o di cui fai parte, le iscrizioni agli eventi con i consensi dati e l’orario del check-in, i profili e le richieste di incontri B2B, pitch e candidature con i loro file, le foto, i loghi e i banner che carichi. Le e-mail che il sito ti invia restano in una casella in uscita leggibile dagli amministratori della piattaforma.',
+  'terms.visibleTitle': 'Chi lo vede',
+  'terms.visible':
+    'I profili delle organizzazioni, gli eventi pubblicati e i loro programmi sono pubblici. Gli organizzatori vedono le iscrizioni ai propri eventi; gli altri partecipanti vedono solo i contatti che hai scelto di condividere. Le foto ti mostrano solo se hai accettato di comparirvi. Gli amministratori della piattaforma vedono tutti gli account.',
+  'terms.cookiesTitle': 'Cookie e tracciamento',
+  'terms.cookies':
+    'Il sito imposta due cookie: la tua sessione (solo finché hai effettuato l’accesso) e la lingua scelta. Non ci sono pubblicità, statistiche di visita né script di terze parti.',
+  'terms.consentsTitle': 'I tuoi consensi',
+  'terms.consents':
+    'Quando ti iscrivi a un evento scegli separatamente se condividere i tuoi contatti con gli altri partecipanti e se accetti di comparire nelle foto. Queste scelte sono facoltative e sono indicate nella tua iscrizione.',
+  'terms.useTitle': 'Uso del sito',
+  'terms.use':
+    'Fornisci informazioni corrette, pubblica solo a nome di organizzazioni che puoi rappresentare e carica solo file che hai il diritto di condividere. Gli amministratori della piattaforma possono correggere o rimuovere i contenuti che non rispettano queste regole. Il software è fornito così com’è, senza garanzia (AGPL-3.0-or-later).',
+  'terms.rightsTitle': 'I tuoi diritti',
+  'terms.rights':
+    'Puoi cambiare nome e lingua dalla pagina del tuo account in qualsiasi momento. Per avere una copia dei tuoi dati, farli correggere o far eliminare il tuo account, chiedi agli amministratori della piattaforma: non c’è ancora un pulsante per l’eliminazione.',
 
   'attributions.title': 'Fonti dei dati',
   'attributions.lead': 'Da dove provengono i dati mostrati su Nexum e a quali condizioni.',

@@ -3,6 +3,7 @@ import { ApiError, api, type Me } from '../../../client/api.ts';
 import { describeError, FormMessage, TextField } from '../../../client/components/Form.tsx';
 import { useI18n } from '../../../client/i18n.tsx';
 import { isLocale, LOCALES, type Locale } from '../../../shared/i18n/index.ts';
+import { newPasswordError, refusedPasswordError } from './authShared.ts';
 
 export function ProfileForm({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
   const { t, setLocale } = useI18n();
@@ -101,7 +102,8 @@ export function PasswordForm({ email }: { email: string }) {
     setSuccess(undefined);
     const errors: Record<string, string> = {};
     if (!currentPassword) errors.currentPassword = t('validation.required');
-    if (newPassword.length < 10) errors.newPassword = t('validation.passwordLength');
+    const passwordError = newPasswordError(newPassword, email);
+    if (passwordError) errors.newPassword = t(passwordError);
     setFields(errors);
     if (Object.keys(errors).length > 0) {
       setMessage(t('error.form'));
@@ -118,6 +120,8 @@ export function PasswordForm({ email }: { email: string }) {
       const described = describeError(err, t);
       if (err instanceof ApiError && err.fields.currentPassword)
         described.fields.currentPassword = t('account.wrongPassword');
+      const refused = refusedPasswordError(err, 'newPassword');
+      if (refused) described.fields.newPassword = t(refused);
       setFields(described.fields);
       setMessage(described.message);
     } finally {

@@ -5,7 +5,7 @@ import { useAuth } from '../../../client/auth.tsx';
 import { describeError, FormMessage, TextField } from '../../../client/components/Form.tsx';
 import { useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
-import { EMAIL_PATTERN, nextPath } from './authShared.ts';
+import { EMAIL_PATTERN, newPasswordError, nextPath, refusedPasswordError } from './authShared.ts';
 
 export default function SignUpPage() {
   const { t, locale } = useI18n();
@@ -13,6 +13,7 @@ export default function SignUpPage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const [values, setValues] = useState({ name: '', email: '', password: '' });
+  const [acceptTerms, setAcceptTerms] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -30,7 +31,9 @@ export default function SignUpPage() {
     if (!EMAIL_PATTERN.test(values.email.trim())) {
       errors.email = t(values.email.trim() ? 'validation.email' : 'validation.required');
     }
-    if (values.password.length < 10) errors.password = t('validation.passwordLength');
+    const passwordError = newPasswordError(values.password, values.email);
+    if (passwordError) errors.password = t(passwordError);
+    if (!acceptTerms) errors.acceptTerms = t('validation.acceptTerms');
     setFields(errors);
     if (Object.keys(errors).length > 0) {
       setMessage(t('error.form'));
@@ -44,6 +47,7 @@ export default function SignUpPage() {
         email: values.email.trim(),
         password: values.password,
         locale,
+        acceptTerms: true,
       });
       setMe(created);
       navigate(nextPath(search), { replace: true });
@@ -53,6 +57,9 @@ export default function SignUpPage() {
         setMessage(t('account.emailTaken'));
       } else {
         const described = describeError(err, t);
+        const refused = refusedPasswordError(err, 'password');
+        if (refused) described.fields.password = t(refused);
+        if (described.fields.acceptTerms) described.fields.acceptTerms = t('validation.acceptTerms');
         setFields(described.fields);
         setMessage(described.message);
       }
@@ -97,6 +104,30 @@ export default function SignUpPage() {
           hint={t('account.passwordHint')}
           required
         />
+        <div className={`field check-field${fields.acceptTerms ? ' has-error' : ''}`}>
+          <label className="check">
+            <input
+              type="checkbox"
+              name="acceptTerms"
+              checked={acceptTerms}
+              onChange={(e) => setAcceptTerms(e.target.checked)}
+              required
+              aria-invalid={fields.acceptTerms ? true : undefined}
+              aria-describedby={`accept-terms-link${fields.acceptTerms ? ' accept-terms-error' : ''}`}
+            />
+            <span>{t('account.acceptTerms')}</span>
+          </label>
+          <p id="accept-terms-link" className="field-hint">
+            <a href="/terms" target="_blank" rel="noopener">
+              {t('account.readTerms')}
+            </a>
+          </p>
+          {fields.acceptTerms && (
+            <p id="accept-terms-error" className="field-error">
+              {fields.acceptTerms}
+            </p>
+          )}
+        </div>
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             {t('account.signUpButton')}
