@@ -47,6 +47,7 @@ describe('organisation-user invitations in the browser', { skip: executable ? fa
     await newcomer.getByLabel('Full name').fill('New Comer');
     await newcomer.getByLabel('E-mail address').fill(NEWCOMER);
     await newcomer.getByLabel('Password').fill('a long enough password for the newcomer');
+    await newcomer.getByLabel('I accept the terms of use and the privacy notice.').check();
     await newcomer.getByRole('button', { name: /Create|Sign up/ }).click();
     const accept = newcomer.getByRole('button', { name: /^Accept the invitation to Lombardy/ });
     await accept.waitFor();

@@ -89,6 +89,7 @@ describe('registration in the browser', { skip: executable ? false : SKIP_CHROMI
     await page.getByLabel('Full name').fill('Nina Newcomer');
     await page.getByLabel('E-mail address').fill('nina@newcomer.example');
     await page.getByLabel('Password').fill(password);
+    await page.getByLabel('I accept the terms of use and the privacy notice.').check();
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { level: 2, name: 'Register for this event' }).waitFor();
     await page.getByLabel('Participant category').selectOption('startup');
