@@ -7,6 +7,7 @@ const configSchema = z.object({
     .regex(/^(postgres(ql)?|pglite):\/\//, 'must start with postgres://, postgresql:// or pglite://')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  EMBEDDED_DURABILITY: z.enum(['durable', 'relaxed']).default('durable'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url().optional(),
@@ -27,6 +28,8 @@ const configSchema = z.object({
 
 export type Config = {
   database: { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string };
+  /** Embedded database: `durable` syncs every commit to disk, `relaxed` leaves that to the OS. */
+  embeddedDurability: 'durable' | 'relaxed';
   port: number;
   host: string;
   publicUrl: string;
@@ -58,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else database = { kind: 'postgres', url: c.DATABASE_URL };
   return {
     database,
+    embeddedDurability: c.EMBEDDED_DURABILITY,
     port: c.PORT,
     host: c.HOST,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

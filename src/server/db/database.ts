@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { type Durability, pgliteDirOptions, syncTree } from './pglite-durable.ts';
 import type { DB } from './schema.ts';
 
 // Dates come back as JS Dates; bigint counts (count(*)) as numbers: our counts stay far below 2^53.
@@ -26,16 +27,24 @@ export interface OpenOptions {
   /** A PGlite data directory dump (tests start from a migrated snapshot). */
   loadDataDir?: Blob | File;
   poolSize?: number;
+  /** Embedded database in a directory: `durable` (default) syncs each commit to disk (see pglite-durable.ts). */
+  durability?: Durability;
 }
 
 export async function openDatabase(cfg: Config['database'], opts: OpenOptions = {}): Promise<Database> {
   if (cfg.kind === 'pglite') {
-    if (cfg.dir) mkdirSync(cfg.dir, { recursive: true });
+    const durability = opts.durability ?? 'durable';
+    let fresh = false;
+    if (cfg.dir) {
+      mkdirSync(cfg.dir, { recursive: true });
+      fresh = readdirSync(cfg.dir).length === 0;
+    }
     const instance = await PGlite.create({
-      ...(cfg.dir ? { dataDir: cfg.dir } : {}),
+      ...(cfg.dir ? pgliteDirOptions(cfg.dir, durability) : {}),
       extensions: { pg_trgm, unaccent },
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     });
+    if (cfg.dir && fresh && durability === 'durable') syncTree(cfg.dir);
     // PGlite's own parser returns int8 as bigint-free numbers already; keep timestamps as Dates.
     const db = new Kysely<DB>({ dialect: new PGliteDialect(instance) });
     return {
