@@ -79,6 +79,18 @@ import { registerErrorHandler } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerSession } from './http/session.ts';
 import { registerSpa } from './http/spa.ts';
+import { DATABASE_RETRY_AFTER_S } from './http/unavailable.ts';
+
+/** /healthz answers 503 when the database has not answered `select 1` within this time. */
+const HEALTH_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -251,10 +263,13 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     try {
-      await database.ping();
+      await withTimeout(database.ping(), HEALTH_TIMEOUT_MS);
       return { status: 'ok', database: database.kind };
     } catch {
-      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_S))
+        .send({ status: 'unavailable', database: database.kind });
     }
   });
 

@@ -68,9 +68,19 @@ export async function openDatabase(cfg: Config['database'], opts: OpenOptions = 
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: cfg.url, max: opts.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: cfg.url,
+    max: opts.poolSize ?? 10,
+    // A server that does not answer fails the request (503) instead of holding it forever.
+    connectionTimeoutMillis: 5000,
+  });
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it on next use.
+  });
+  // A client checked out when its server goes away (restart, pg_terminate_backend) emits 'error' too:
+  // without a listener that would crash the process. Its query fails and the request answers 503.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {

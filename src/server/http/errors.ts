@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  DATABASE_RETRY_AFTER_S,
+  DATABASE_UNAVAILABLE,
+  isDatabaseUnavailable,
+  sendUnavailable,
+} from './unavailable.ts';
 
 export type ErrorCode =
   | 'bad_request'
@@ -11,6 +17,7 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'service_unavailable'
   | 'internal';
 
 /** The one error type services throw; the API turns it into `{ error: { code, message, details } }`. */
@@ -89,6 +96,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply
         .status(400)
         .send({ error: { code: 'bad_request', message: 'The request has a value that cannot be stored' } });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return sendUnavailable(reply, DATABASE_UNAVAILABLE, DATABASE_RETRY_AFTER_S);
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error' } });
