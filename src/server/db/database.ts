@@ -27,6 +27,8 @@ export interface OpenOptions {
   /** A PGlite data directory dump (tests start from a migrated snapshot). */
   loadDataDir?: Blob | File;
   poolSize?: number;
+  /** PostgreSQL: how long to wait for a connection (free client or new one), 0 = forever; default 10 s. */
+  connectTimeoutMs?: number;
   /** Embedded database in a directory: `durable` (default) syncs each commit to disk (see pglite-durable.ts). */
   durability?: Durability;
 }
@@ -71,8 +73,9 @@ export async function openDatabase(cfg: Config['database'], opts: OpenOptions = 
   const pool = new pg.Pool({
     connectionString: cfg.url,
     max: opts.poolSize ?? 10,
-    // A server that does not answer fails the request (503) instead of holding it forever.
-    connectionTimeoutMillis: 5000,
+    // A server that does not answer fails the request (503) instead of holding it forever. pg counts the
+    // wait for a free client in this time too; the admission queue keeps that wait short.
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
   });
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it on next use.
