@@ -75,6 +75,7 @@ import { regionsRoutes } from '../features/regions/regions.routes.ts';
 import { type RegionsService, regionsService } from '../features/regions/regions.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { registerAdmission } from './http/admission.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerSession } from './http/session.ts';
@@ -222,6 +223,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
+  // Before the session hook: looking a session up is already a database query.
+  registerAdmission(app, config.admission);
 
   const services = buildServices(database, config);
   services.search.facetIndex.reportErrorsTo((err) =>

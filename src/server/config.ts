@@ -24,6 +24,9 @@ const configSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   SMTP_FROM: z.string().min(3).default('Nexum <no-reply@localhost>'),
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(10_000).default(16),
+  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(500),
+  MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
 });
 
 export type Config = {
@@ -40,6 +43,8 @@ export type Config = {
   sessionDays: number;
   signinRateLimit: number;
   smtp: { url: string; from: string } | null;
+  /** Requests that use the database: how many run at once, how many wait, and for how long. */
+  admission: { maxConcurrent: number; maxQueued: number; maxWaitMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -78,5 +83,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionDays: c.SESSION_DAYS,
     signinRateLimit: c.SIGNIN_RATE_LIMIT,
     smtp: c.SMTP_URL ? { url: c.SMTP_URL, from: c.SMTP_FROM } : null,
+    admission: {
+      maxConcurrent: c.MAX_CONCURRENT_REQUESTS,
+      maxQueued: c.MAX_QUEUED_REQUESTS,
+      maxWaitMs: c.MAX_QUEUE_WAIT_MS,
+    },
   };
 }
