@@ -7,11 +7,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Latency, measure, ms, ratio, table } from './lib.ts';
+import { openDatabase } from '../src/server/db/database.ts';
+import type { Durability } from '../src/server/db/pglite-durable.ts';
+import { type Latency, measure, ms, percentile, ratio, table } from './lib.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
@@ -21,7 +23,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startAndTime(
+export async function startAndTime(
   args: string[],
   env: Record<string, string>,
   port: number,
@@ -51,7 +53,7 @@ async function startAndTime(
   throw new Error('server did not become healthy within 120 s');
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
@@ -79,6 +81,62 @@ async function latencies(port: number, n: number): Promise<{ org: Latency; healt
     await r.arrayBuffer();
   }, n);
   return { org, health };
+}
+
+/**
+ * Write latency of the embedded database in a directory, durable (the default: each commit synced to
+ * disk) and relaxed (EMBEDDED_DURABILITY=relaxed), measured alternately in blocks of 25 so that both see
+ * the same disk and the same neighbours.
+ */
+async function writeLatencies(n: number): Promise<Record<Durability, { single: Latency; tx: Latency }>> {
+  const modes: Durability[] = ['durable', 'relaxed'];
+  const opened = await Promise.all(
+    modes.map(async (durability) => {
+      const dir = mkdtempSync(join(tmpdir(), `nexum-bench-${durability}-`));
+      const database = await openDatabase({ kind: 'pglite', dir }, { durability });
+      await database.exec(
+        'create table bench_writes (id serial primary key, v text, at timestamptz default now())',
+      );
+      return { durability, dir, database };
+    }),
+  );
+  const times = new Map(modes.map((m) => [m, { single: [] as number[], tx: [] as number[] }]));
+  const block = 25;
+  for (let done = 0; done < n; done += block) {
+    for (const { durability, database } of opened) {
+      const t = times.get(durability)!;
+      const pglite = database.pglite!;
+      for (let i = 0; i < block; i++) {
+        let t0 = performance.now();
+        await pglite.query('insert into bench_writes (v) values ($1)', [`single ${i}`]);
+        t.single.push(performance.now() - t0);
+        // A transaction of ten statements, as a registration or a profile edit writes.
+        t0 = performance.now();
+        await pglite.transaction(async (tx) => {
+          for (let k = 0; k < 10; k++)
+            await tx.query('insert into bench_writes (v) values ($1)', [`tx ${k}`]);
+        });
+        t.tx.push(performance.now() - t0);
+      }
+    }
+  }
+  const summary = (xs: number[]): Latency => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return {
+      n: sorted.length,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      mean: sorted.reduce((s, x) => s + x, 0) / sorted.length,
+    };
+  };
+  const out = {} as Record<Durability, { single: Latency; tx: Latency }>;
+  for (const { durability, dir, database } of opened) {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+    const t = times.get(durability)!;
+    out[durability] = { single: summary(t.single), tx: summary(t.tx) };
+  }
+  return out;
 }
 
 export async function foundationBench(opts: { n: number }): Promise<void> {
@@ -153,6 +211,32 @@ export async function foundationBench(opts: { n: number }): Promise<void> {
     ['database', 'request', 'p50', 'p95', 'p95 vs /healthz'],
     rows,
   );
+  const writes = await writeLatencies(Math.max(50, Math.round(opts.n / 2)));
+  const d = writes.durable;
+  const r = writes.relaxed;
+  table(
+    `Embedded database writes (PGlite in a directory), ${d.single.n} of each, durable and relaxed alternated`,
+    ['write', 'durable p50', 'durable p95', 'relaxed p50', 'relaxed p95', 'durable / relaxed (p50)'],
+    [
+      [
+        'one-row insert (autocommit)',
+        ms(d.single.p50),
+        ms(d.single.p95),
+        ms(r.single.p50),
+        ms(r.single.p95),
+        ratio(d.single.p50, r.single.p50),
+      ],
+      [
+        'transaction of 10 inserts',
+        ms(d.tx.p50),
+        ms(d.tx.p95),
+        ms(r.tx.p50),
+        ms(r.tx.p95),
+        ratio(d.tx.p50, r.tx.p50),
+      ],
+    ],
+  );
+
   if (postgres) {
     console.log(
       `\nPGlite / PostgreSQL, organisation p95: ${ratio(pglite.org.p95, postgres.org.p95)}, p50: ${ratio(pglite.org.p50, postgres.org.p50)}`,

@@ -1,8 +1,9 @@
 // `npm run bench [name…]`: every benchmark prints its figures and ratios against a baseline measured in
-// the same run. Names: foundation, scheduler, directory, import.
+// the same run. Names: foundation, scheduler, directory, import, load.
 import { directoryBench } from './directory.bench.ts';
 import { foundationBench } from './foundation.bench.ts';
 import { importBench } from './import.bench.ts';
+import { loadBench } from './load.bench.ts';
 import { schedulerBench } from './scheduler.bench.ts';
 
 const all: Record<string, () => Promise<void>> = {
@@ -14,6 +15,11 @@ const all: Record<string, () => Promise<void>> = {
       runs: Number(process.env.BENCH_DIRECTORY_RUNS ?? 1),
     }),
   import: () => importBench({ rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) }),
+  load: () =>
+    loadBench({
+      seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 10),
+      connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 100),
+    }),
 };
 
 const wanted = process.argv.slice(2);

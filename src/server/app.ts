@@ -75,10 +75,23 @@ import { regionsRoutes } from '../features/regions/regions.routes.ts';
 import { type RegionsService, regionsService } from '../features/regions/regions.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { registerAdmission } from './http/admission.ts';
 import { clientErrorHandler, registerErrorHandler } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerSession } from './http/session.ts';
 import { registerSpa } from './http/spa.ts';
+import { DATABASE_RETRY_AFTER_S } from './http/unavailable.ts';
+
+/** /healthz answers 503 when the database has not answered `select 1` within this time. */
+const HEALTH_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -215,6 +228,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
+  // Before the session hook: looking a session up is already a database query.
+  registerAdmission(app, config.admission);
 
   const services = buildServices(database, config);
   services.search.facetIndex.reportErrorsTo((err) =>
@@ -256,10 +271,13 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     try {
-      await database.ping();
+      await withTimeout(database.ping(), HEALTH_TIMEOUT_MS);
       return { status: 'ok', database: database.kind };
     } catch {
-      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_S))
+        .send({ status: 'unavailable', database: database.kind });
     }
   });
 

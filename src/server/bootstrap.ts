@@ -12,10 +12,10 @@ export type Say = (line: string) => void;
 
 /** Opens the configured database and brings it to the current schema. */
 export async function openMigrated(config: Config, say: Say): Promise<Database> {
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { durability: config.embeddedDurability });
   const where =
     config.database.kind === 'pglite'
-      ? `embedded PGlite (${config.database.dir ?? 'in memory'})`
+      ? `embedded PGlite (${config.database.dir ?? 'in memory'}${config.database.dir && config.embeddedDurability === 'relaxed' ? ', relaxed durability' : ''})`
       : 'PostgreSQL server';
   say(`database: ${where}`);
   const applied = await migrate(database);

@@ -7,6 +7,7 @@ const configSchema = z.object({
     .regex(/^(postgres(ql)?|pglite):\/\//, 'must start with postgres://, postgresql:// or pglite://')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  EMBEDDED_DURABILITY: z.enum(['durable', 'relaxed']).default('durable'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url().optional(),
@@ -23,10 +24,15 @@ const configSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   SMTP_FROM: z.string().min(3).default('Nexum <no-reply@localhost>'),
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(10_000).default(16),
+  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(500),
+  MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
 });
 
 export type Config = {
   database: { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string };
+  /** Embedded database: `durable` syncs every commit to disk, `relaxed` leaves that to the OS. */
+  embeddedDurability: 'durable' | 'relaxed';
   port: number;
   host: string;
   publicUrl: string;
@@ -37,6 +43,8 @@ export type Config = {
   sessionDays: number;
   signinRateLimit: number;
   smtp: { url: string; from: string } | null;
+  /** Requests that use the database: how many run at once, how many wait, and for how long. */
+  admission: { maxConcurrent: number; maxQueued: number; maxWaitMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -58,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else database = { kind: 'postgres', url: c.DATABASE_URL };
   return {
     database,
+    embeddedDurability: c.EMBEDDED_DURABILITY,
     port: c.PORT,
     host: c.HOST,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
@@ -74,5 +83,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionDays: c.SESSION_DAYS,
     signinRateLimit: c.SIGNIN_RATE_LIMIT,
     smtp: c.SMTP_URL ? { url: c.SMTP_URL, from: c.SMTP_FROM } : null,
+    admission: {
+      maxConcurrent: c.MAX_CONCURRENT_REQUESTS,
+      maxQueued: c.MAX_QUEUED_REQUESTS,
+      maxWaitMs: c.MAX_QUEUE_WAIT_MS,
+    },
   };
 }

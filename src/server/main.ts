@@ -1,8 +1,31 @@
 import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import { startNotificationSweep } from '../features/notifications/reminders.ts';
 import { buildApp } from './app.ts';
 import { openMigrated, prepareData } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+
+/** How long requests in flight at SIGTERM may take to finish before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 4000;
+
+/**
+ * Stops accepting connections, closes idle keep-alive ones (and each busy one as soon as its answer is
+ * sent), lets requests in flight finish for up to `graceMs`, then cuts what is left.
+ */
+export async function closeHttp(app: FastifyInstance, graceMs: number, say: (line: string) => void) {
+  const server = app.server;
+  const reap = setInterval(() => server.closeIdleConnections(), 50);
+  const cut = setTimeout(() => {
+    say(`requests still running after ${graceMs} ms: closing their connections`);
+    server.closeAllConnections();
+  }, graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(reap);
+    clearTimeout(cut);
+  }
+}
 
 /** `npm start` / `nexum serve`: config → database → migrate → first-start data → listen. */
 export async function serve(): Promise<void> {
@@ -24,17 +47,28 @@ export async function serve(): Promise<void> {
   // Event reminders and delivery of queued e-mail, every 15 minutes while the server runs.
   const stopSweep = startNotificationSweep(database.db, services.mailer, config.publicUrl);
 
+  // Once stopping, answers carry `Connection: close`, so keep-alive clients do not hold the server open.
   let stopping = false;
+  app.addHook('onSend', async (_req, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      say(`${signal} received again, exiting now`);
+      process.exit(1);
+    }
     stopping = true;
     say(`${signal} received, shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
+    const hardExit = setTimeout(() => {
+      console.error(`not stopped within ${(SHUTDOWN_GRACE_MS + 3000) / 1000} s, exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS + 3000);
+    hardExit.unref();
     stopSweep();
     try {
-      await app.close();
+      await closeHttp(app, SHUTDOWN_GRACE_MS, say);
       await database.close();
+      say('database closed');
       process.exit(0);
     } catch (e) {
       console.error(e);

@@ -75,7 +75,11 @@ async function postgresDatabase(
     await admin.query('select pg_advisory_unlock(99177)');
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const db = await openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: 20 });
+    // No connect timeout: race tests send 1 000 requests at once to one pool on purpose.
+    const db = await openDatabase(
+      { kind: 'postgres', url: url.toString() },
+      { poolSize: 20, connectTimeoutMs: 0 },
+    );
     return {
       ...db,
       close: async () => {

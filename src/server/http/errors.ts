@@ -3,6 +3,12 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  DATABASE_RETRY_AFTER_S,
+  DATABASE_UNAVAILABLE,
+  isDatabaseUnavailable,
+  sendUnavailable,
+} from './unavailable.ts';
 
 export type ErrorCode =
   | 'bad_request'
@@ -16,6 +22,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'request_header_too_large'
   | 'request_timeout'
+  | 'service_unavailable'
   | 'internal';
 
 /** The one error type services throw; the API turns it into `{ error: { code, message, details } }`. */
@@ -145,8 +152,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // Fastify's own client errors: malformed JSON, wrong content type, empty body…
       return reply.status(status).send({ error: { code: 'bad_request', message: err.message } });
     }
-    // Unique-constraint races surface as PostgreSQL 23505.
-    if ((err as unknown as { code?: string }).code === '23505') {
+    // Unique-constraint and exclusion-constraint races surface as PostgreSQL 23505 and 23P01.
+    const dbCode = (err as unknown as { code?: string }).code;
+    if (dbCode === '23505' || dbCode === '23P01') {
       return reply.status(409).send({ error: { code: 'conflict', message: 'This already exists' } });
     }
     // PostgreSQL "data exception" (22xxx): a value in the request the database cannot store (NUL, year 0…).
@@ -155,6 +163,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply
         .status(400)
         .send({ error: { code: 'bad_request', message: 'The request has a value that cannot be stored' } });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return sendUnavailable(reply, DATABASE_UNAVAILABLE, DATABASE_RETRY_AFTER_S);
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error' } });
