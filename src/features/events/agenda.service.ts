@@ -1,4 +1,5 @@
 import type { Updateable } from 'kysely';
+import { dbError } from '../../server/db/errors.ts';
 import type { DB } from '../../server/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound, unauthenticated } from '../../server/http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -253,7 +254,7 @@ export function agendaService(repo: AgendaRepo, signups: SignupsRepo) {
       } catch (err) {
         // The database refuses a change that would leave B2B meetings outside the session's slots
         // (0011): re-cut into other slot lengths, shortened, fewer tables, or no longer B2B.
-        const pg = err as { code?: string; detail?: string };
+        const pg = dbError(err);
         if (pg.code !== 'NXB02') throw err;
         const n = Number(pg.detail) || 1;
         throw conflict(

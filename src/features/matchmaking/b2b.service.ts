@@ -1,3 +1,4 @@
+import { dbError } from '../../server/db/errors.ts';
 import { conflict, forbidden } from '../../server/http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { canOrganisation } from '../organisations/organisations.policy.ts';
@@ -21,8 +22,6 @@ import type { B2bRepo, ParticipantFilter, RequestRow } from './b2b.repo.ts';
 import type { B2bRequest } from './b2b.schemas.ts';
 import { type Slot, slotKey } from './slots.ts';
 import { checkTeam, teamsService } from './teams.service.ts';
-
-const pgError = (e: unknown) => e as { code?: string; constraint?: string; detail?: string };
 
 /** Opting in, browsing participants, requests and their answers, blocked slots, the mode. */
 export function b2bService(repo: B2bRepo) {
@@ -287,7 +286,7 @@ export function b2bService(repo: B2bRepo) {
         });
         return (await views(c, [(await repo.request(c.event.id, id))!]))[0]!;
       } catch (e) {
-        if (pgError(e).code === '23505')
+        if (dbError(e).code === '23505')
           throw conflict('You already have an open request to this participant');
         throw e;
       }
@@ -324,7 +323,7 @@ export function b2bService(repo: B2bRepo) {
         } catch (e) {
           // 23P01: an exclusion constraint of 0011 (a person or a table already in a meeting at an
           // overlapping time); 23505: the request's own meeting row.
-          const err = pgError(e);
+          const err = dbError(e);
           if (err.code === 'NXB01')
             throw conflict('The agenda changed and this slot no longer exists: choose another');
           if (err.code !== '23P01' && err.code !== '23505') throw e;

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../server/db/errors.ts';
 import { conflict } from '../../server/http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import {
@@ -15,10 +16,6 @@ import {
 import type { B2bQueries, B2bRepo, PersonRow } from './b2b.repo.ts';
 import { type B2bRequest, MAX_MEETING_PARTICIPANTS } from './b2b.schemas.ts';
 import { slotKey } from './slots.ts';
-
-const pgCode = (e: unknown) => (e as { code?: string }).code;
-/** Unique (23505) or exclusion (23P01) violations of b2b_meeting_participants: already booked then. */
-const isDoubleBooking = (e: unknown) => pgCode(e) === '23505' || pgCode(e) === '23P01';
 
 /**
  * Colleagues invited to a meeting by `of` (the requester when asking, the addressee when accepting):
@@ -95,7 +92,7 @@ export function teamsService(repo: B2bRepo, view: (c: Caller, requestId: string)
       try {
         await answerOnce(c, requestId, answer);
       } catch (e) {
-        if (isDoubleBooking(e))
+        if (isUniqueViolation(e))
           throw conflict('You already have another meeting at the time of this meeting');
         throw e;
       }

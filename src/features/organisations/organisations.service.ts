@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { isUniqueViolation } from '../../server/db/errors.ts';
 import type { DB, OrganisationsTable, OrganisationType } from '../../server/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound, unauthenticated } from '../../server/http/errors.ts';
 import { slugify } from '../../shared/slug.ts';
@@ -249,8 +250,7 @@ export function organisationsService(repo: OrganisationsRepo) {
       try {
         return await repo.create({ ...values, slug }, adminUserId, changes, invitation);
       } catch (e) {
-        const err = e as { code?: string; constraint?: string };
-        if (err.code !== '23505' || err.constraint !== 'organisations_slug_key') throw e;
+        if (!isUniqueViolation(e, 'organisations_slug_key')) throw e;
         if (attempt >= SLUG_ATTEMPTS) {
           throw conflict('Many organisations with this name are being added at this moment: try again');
         }
