@@ -58,16 +58,17 @@ const adminUrl = postgresUrl();
 
   test('a query cut by an administrator shutdown (57P01) mid-request: 503', async () => {
     // Terminate the backend while a slow query holds it.
-    const slow = sql`select pg_sleep(5)`.execute(t.database.db);
+    // The handler is attached at once: the query may fail while the terminate is still being awaited.
+    const slow = sql`select pg_sleep(5)`.execute(t.database.db).then(
+      () => null,
+      (e: unknown) => e,
+    );
     await new Promise((r) => setTimeout(r, 300));
     await admin.query(
       "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and query like '%pg_sleep%'",
       [name],
     );
-    const err = await slow.then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const err = await slow;
     const { isDatabaseUnavailable } = await import('../../src/server/http/unavailable.ts');
     assert.ok(isDatabaseUnavailable(err), `recognised as the database being unavailable: ${err}`);
   });
