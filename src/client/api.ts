@@ -225,6 +225,8 @@ export class ApiError extends Error {
     readonly fields: Record<string, string> = {},
     /** The machine-readable `code` of a field error, when the API gives one (e.g. `password_common`). */
     readonly fieldCodes: Record<string, string> = {},
+    /** The error's `details` as the API sent them (e.g. `{ reason, meetings }` of a conflict). */
+    readonly details: unknown = undefined,
   ) {
     super(message);
   }
@@ -292,6 +294,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       error?.code ?? `http_${response.status}`,
       error?.message ?? response.statusText,
       ...fieldMessages(error?.details),
+      error?.details,
     );
   }
   return data as T;

@@ -188,6 +188,7 @@ for (const backend of backends()) {
       const refused = await patch({ b2bSlotMinutes: 20 });
       assertError(refused, 409, 'conflict');
       assert.match(refused.json().error.message, /1 B2B meeting is booked/);
+      assert.deepEqual(refused.json().error.details, { reason: 'b2b_meetings_in_the_way', meetings: 1 });
       assertError(await patch({ endsAt: at(45) }), 409, 'conflict');
       assertError(await patch({ startsAt: at(10) }), 409, 'conflict');
       assertError(await patch({ type: 'networking' }), 409, 'conflict');

@@ -5,7 +5,7 @@ import {
   type TextareaHTMLAttributes,
   useId,
 } from 'react';
-import type { MessageKey } from '../../shared/i18n/index.ts';
+import type { I18n, MessageKey } from '../../shared/i18n/index.ts';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { errorMessageKey } from './ui.tsx';
@@ -154,12 +154,29 @@ export interface FormErrors {
   fields: Record<string, string>;
 }
 
+/**
+ * Conflicts the API explains with `details.reason`, said in the reader's language; the other details
+ * (numbers) fill the message.
+ */
+const CONFLICT_REASONS: Record<string, MessageKey> = {
+  b2b_meetings_in_the_way: 'error.b2bMeetingsInTheWay',
+};
+
 /** Turns a failed request into a form-level message and field messages keyed by body field. */
-export function describeError(err: unknown, t: (key: MessageKey) => string): FormErrors {
+export function describeError(err: unknown, t: I18n['t']): FormErrors {
   if (!(err instanceof ApiError)) return { message: t('error.generic'), fields: {} };
   const fields = { ...err.fields };
   const hasFields = Object.keys(fields).some((name) => name !== '_form');
   if (err.status === 400 && hasFields) return { message: t('error.form'), fields };
   if (err.status === 400) return { message: fields._form ?? err.message ?? t('error.generic'), fields: {} };
+  const details = (err.details ?? {}) as Record<string, unknown>;
+  const reason =
+    err.status === 409 && typeof details.reason === 'string' ? CONFLICT_REASONS[details.reason] : undefined;
+  if (reason) {
+    const params = Object.fromEntries(
+      Object.entries(details).filter((e): e is [string, number] => typeof e[1] === 'number'),
+    );
+    return { message: t(reason, params), fields: {} };
+  }
   return { message: t(errorMessageKey(err)), fields: {} };
 }

@@ -259,7 +259,7 @@ export function agendaService(repo: AgendaRepo, signups: SignupsRepo) {
         const n = Number(pg.detail) || 1;
         throw conflict(
           `${n} B2B meeting${n === 1 ? ' is' : 's are'} booked in slots or at tables this change would remove: cancel or reschedule ${n === 1 ? 'it' : 'them'} first`,
-          { meetings: n },
+          { reason: 'b2b_meetings_in_the_way', meetings: n },
         );
       }
       return saved(e.id, sessionId);

@@ -59,6 +59,8 @@ export const en = {
   'footer.apiDocs': 'API documentation',
   'footer.licence': 'Nexum is free software under the AGPL-3.0-or-later licence.',
 
+  'error.b2bMeetingsInTheWay':
+    'B2B meetings booked in slots or at tables this change would remove: {meetings}. Cancel or reschedule them first.',
   'error.generic': 'Something went wrong. Please try again.',
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.rateLimited': 'Too many attempts. Please wait a minute and try again.',

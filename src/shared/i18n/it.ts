@@ -60,6 +60,8 @@ export const it = {
   'footer.apiDocs': 'Documentazione API',
   'footer.licence': 'Nexum è software libero con licenza AGPL-3.0-or-later.',
 
+  'error.b2bMeetingsInTheWay':
+    'Incontri B2B prenotati in fasce o a tavoli che questa modifica eliminerebbe: {meetings}. Annullali o ripianificali prima.',
   'error.generic': 'Si è verificato un errore. Riprova.',
   'error.network': 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
   'error.rateLimited': 'Troppi tentativi. Attendi un minuto e riprova.',
