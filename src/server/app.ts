@@ -70,6 +70,9 @@ import { searchRoutes } from '../features/organisations/search.routes.ts';
 import { type SearchService, searchService } from '../features/organisations/search.service.ts';
 import { overviewRoutes } from '../features/overview/overview.routes.ts';
 import { type OverviewService, overviewService } from '../features/overview/overview.service.ts';
+import { indicatorsRepo } from '../features/regions/indicators.repo.ts';
+import { indicatorsRoutes } from '../features/regions/indicators.routes.ts';
+import { type IndicatorsService, indicatorsService } from '../features/regions/indicators.service.ts';
 import { regionsRepo } from '../features/regions/regions.repo.ts';
 import { regionsRoutes } from '../features/regions/regions.routes.ts';
 import { type RegionsService, regionsService } from '../features/regions/regions.service.ts';
@@ -98,6 +101,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export interface Services {
   accounts: AccountsService;
   regions: RegionsService;
+  indicators: IndicatorsService;
   organisations: OrganisationsService;
   profiles: ProfileServices;
   search: SearchService;
@@ -144,6 +148,7 @@ export function buildServices(
     }),
     accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
     regions: regionsService(regionsRepo(db)),
+    indicators: indicatorsService(db, indicatorsRepo(db), regionsRepo(db)),
     events,
     ...summaryServices(db, events),
     exports: exportsService(db),
@@ -288,6 +293,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   });
   overviewRoutes(app, services);
   regionsRoutes(app, services);
+  await indicatorsRoutes(app, services);
   searchRoutes(app, services);
   organisationsRoutes(app, services);
   await importRoutes(app, services);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { accountsRepo } from '../features/accounts/accounts.repo.ts';
 import { accountsService } from '../features/accounts/accounts.service.ts';
 import { importNace } from '../features/organisations/nace.ts';
+import { loadBundledIndicators } from '../features/regions/indicators.import.ts';
 import { bundledNutsCsvPath, importNutsFile } from '../features/regions/nuts-import.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -42,6 +43,8 @@ export async function loadReferenceData(database: Database, say: Say = () => {})
     const r = await importNace(database.db);
     say(`NACE Rev. 2.1 imported: ${r.codes} codes`);
   }
+  const indicators = await loadBundledIndicators(database.db);
+  if (indicators) say(`regional indicators imported: ${indicators.created} figures`);
 }
 
 export async function prepareData(database: Database, config: Config, say: Say): Promise<void> {

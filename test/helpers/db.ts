@@ -19,7 +19,14 @@ function fingerprint(seeded: boolean): string {
     for (const f of readdirSync(join(ROOT, dir)).sort()) h.update(f).update(readFileSync(join(ROOT, dir, f)));
   }
   // What prepare() loads is part of the snapshot too.
-  for (const f of ['test/helpers/db.ts', 'src/server/bootstrap.ts', 'src/features/organisations/nace.ts']) {
+  for (const f of [
+    'test/helpers/db.ts',
+    'src/server/bootstrap.ts',
+    'src/features/organisations/nace.ts',
+    'src/features/regions/indicators.import.ts',
+    'src/shared/indicators.ts',
+    'assets/data/region-indicators.csv.gz',
+  ]) {
     h.update(readFileSync(join(ROOT, f)));
   }
   h.update(seeded ? 'seeded' : 'empty');

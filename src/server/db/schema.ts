@@ -652,6 +652,38 @@ export interface EventLinksTable {
   created_at: CreatedAt;
 }
 
+export interface IndicatorSourcesTable {
+  id: string;
+  name: string;
+  publisher: Generated<string>;
+  licence: Generated<string>;
+  url: string | null;
+  attribution: string;
+  note: string | null;
+  builtin: Generated<boolean>;
+}
+
+export interface IndicatorsTable {
+  id: string;
+  label: string;
+  unit: string;
+  kind: Generated<'number' | 'category'>;
+  dimension: 'economy' | 'innovation' | 'structure' | null;
+  decimals: Generated<number>;
+  higher_is_better: boolean | null;
+  builtin: Generated<boolean>;
+}
+
+export interface RegionIndicatorValuesTable {
+  indicator_id: string;
+  area_code: string;
+  year: number;
+  value: number | null;
+  value_text: string | null;
+  source_id: string;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -699,4 +731,7 @@ export interface DB {
   host_calls: HostCallsTable;
   host_applications: HostApplicationsTable;
   host_application_reviews: HostApplicationReviewsTable;
+  indicator_sources: IndicatorSourcesTable;
+  indicators: IndicatorsTable;
+  region_indicator_values: RegionIndicatorValuesTable;
 }
