@@ -84,6 +84,76 @@ export function regionsRepo(db: Kysely<DB>) {
         .orderBy('starts_at', 'desc')
         .limit(50)
         .execute(),
+    /**
+     * What the directory holds for a region and the regions below it (published organisations):
+     * counts by type, by industrial ecosystem and by NACE section, and its clusters with their members.
+     */
+    async composition(code: string) {
+      const prefix = `${code}%`;
+      const orgs = () =>
+        db
+          .selectFrom('organisations as o')
+          .where('o.region_code', 'like', prefix)
+          .where('o.status', '=', 'published');
+      const [totals, byType, byEcosystem, bySection, clusters] = await Promise.all([
+        orgs()
+          .select((eb) => [
+            eb.fn.countAll<number>().as('n'),
+            eb.fn.count<number>('o.id').filterWhere('o.sample', '=', true).as('sample'),
+          ])
+          .executeTakeFirstOrThrow(),
+        orgs()
+          .select((eb) => ['o.type', eb.fn.countAll<number>().as('n')])
+          .groupBy('o.type')
+          .orderBy('n', 'desc')
+          .execute(),
+        sql<{ key: string; n: number }>`
+          select e as key, count(*)::int as n
+          from organisations o, unnest(o.ecosystems) e
+          where o.region_code like ${prefix} and o.status = 'published'
+          group by e order by n desc, e`.execute(db),
+        sql<{ key: string; n: number }>`
+          select s as key, count(*)::int as n
+          from organisations o, unnest(o.nace_sections) s
+          where o.region_code like ${prefix} and o.status = 'published'
+          group by s order by n desc, s`.execute(db),
+        orgs()
+          .where('o.type', '=', 'cluster')
+          .leftJoin('cluster_members as m', 'm.cluster_id', 'o.id')
+          .select((eb) => [
+            'o.id',
+            'o.slug',
+            'o.name',
+            'o.sample',
+            eb.fn.count<number>('m.member_id').as('members'),
+          ])
+          .groupBy(['o.id', 'o.slug', 'o.name', 'o.sample'])
+          .orderBy('members', 'desc')
+          .orderBy('o.name')
+          .limit(100)
+          .execute(),
+      ]);
+      return {
+        total: Number(totals.n),
+        sample: Number(totals.sample),
+        byType: byType.map((r) => ({ key: r.type as string, n: Number(r.n) })),
+        byEcosystem: byEcosystem.rows,
+        byNaceSection: bySection.rows,
+        clusters: clusters.map((c) => ({ ...c, members: Number(c.members) })),
+      };
+    },
+    /**
+     * Published organisations per ecosystem for every region of a level (organisations of lower
+     * levels counted in their level's region): the directory side of "regions like mine".
+     */
+    ecosystemCounts: (level: number) =>
+      sql<{ code: string; ecosystem: string; n: number }>`
+        select left(o.region_code, ${level + 2}) as code, e as ecosystem, count(*)::int as n
+        from organisations o, unnest(o.ecosystems) e
+        where o.status = 'published' and length(o.region_code) >= ${level + 2}
+        group by 1, 2`
+        .execute(db)
+        .then((r) => r.rows),
     count: async () =>
       Number(
         (

@@ -24,6 +24,26 @@ export const regionSchema = regionSummarySchema
     organisations: z
       .array(organisationSummarySchema)
       .describe('The first 24 by name; the directory lists all with ?region='),
+    ecosystem: z
+      .object({
+        total: z.number().int().describe('Published organisations in the region and below'),
+        sample: z.number().int().describe('Of which generated sample data (marked as such)'),
+        byType: z.array(z.object({ key: z.string(), n: z.number().int() })),
+        byEcosystem: z
+          .array(z.object({ key: z.string(), n: z.number().int() }))
+          .describe('The 14 EU industrial ecosystems'),
+        byNaceSection: z.array(z.object({ key: z.string(), n: z.number().int() })),
+        clusters: z.array(
+          z.object({
+            id: z.uuid(),
+            slug: z.string(),
+            name: z.string(),
+            sample: z.boolean(),
+            members: z.number().int(),
+          }),
+        ),
+      })
+      .describe('The regional ecosystem as the directory holds it'),
     events: z.array(
       z.object({
         id: z.uuid(),

@@ -27,11 +27,12 @@ export function regionsService(repo: RegionsRepo) {
     async get(code: string): Promise<Region> {
       const region = await repo.find(code);
       if (!region) throw notFound('Region');
-      const [ancestors, children, orgs, events] = await Promise.all([
+      const [ancestors, children, orgs, events, ecosystem] = await Promise.all([
         repo.findMany(ancestorCodes(code)),
         repo.children(code),
         repo.organisations(code, 24),
         repo.eventsIn(code),
+        repo.composition(code),
       ]);
       return {
         ...toSummary(region),
@@ -39,6 +40,7 @@ export function regionsService(repo: RegionsRepo) {
         children,
         organisationCount: orgs.total,
         organisations: orgs.items.map(toOrganisationSummary),
+        ecosystem,
         events: events.map((e) => ({
           id: e.id,
           slug: e.slug,
