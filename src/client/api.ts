@@ -99,6 +99,7 @@ import type {
   UserInvitation,
 } from '../features/organisations/user-invitations.schemas.ts';
 import type { overviewSchema } from '../features/overview/overview.schemas.ts';
+import type { indicatorImportReportSchema } from '../features/regions/indicators.schemas.ts';
 import type {
   regionListSchema,
   regionSchema,
@@ -124,6 +125,7 @@ export type UpdateOrganisationInput = z.input<typeof updateOrganisationBody>;
 export type RegionSummary = z.infer<typeof regionSummarySchema>;
 export type Region = z.infer<typeof regionSchema>;
 export type RegionList = z.infer<typeof regionListSchema>;
+export type IndicatorImportReport = z.infer<typeof indicatorImportReportSchema>;
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 export type EventDetail = z.infer<typeof eventSchema>;
 export type EventList = z.infer<typeof eventListSchema>;
@@ -263,8 +265,10 @@ function fieldMessages(details: unknown): [Record<string, string>, Record<string
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  // FormData (file uploads) sets its own multipart content type.
-  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  // FormData (file uploads) sets its own multipart content type, a Blob sends its own type (text/csv).
+  const form =
+    (typeof FormData !== 'undefined' && body instanceof FormData) ||
+    (typeof Blob !== 'undefined' && body instanceof Blob);
   if (body !== undefined && !form) headers['content-type'] = 'application/json';
   let response: Response;
   try {
@@ -272,7 +276,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? (body as FormData | Blob) : JSON.stringify(body),
       signal,
     });
   } catch (err) {
@@ -336,6 +340,12 @@ export const api = {
     signal?: AbortSignal,
   ) => get<RegionList>(withQuery(`${v1}/regions`, { ...query }), signal),
   region: (code: string, signal?: AbortSignal) => get<Region>(`${v1}/regions/${enc(code)}`, signal),
+  importIndicators: (csv: string, dryRun: boolean) =>
+    request<IndicatorImportReport>(
+      'POST',
+      `${v1}/indicators/import${dryRun ? '?dryRun=true' : ''}`,
+      new Blob([csv], { type: 'text/csv' }),
+    ),
 
   events: (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal, pageSize = 50) =>
     get<EventList>(withQuery(`${v1}/events`, { when, pageSize }), signal),

@@ -15,6 +15,7 @@ const OrganisationInvitationPage = lazy(
 );
 const RegionsPage = lazy(() => import('../features/regions/ui/RegionsPage.tsx'));
 const RegionPage = lazy(() => import('../features/regions/ui/RegionPage.tsx'));
+const IndicatorImportPage = lazy(() => import('../features/regions/ui/IndicatorImportPage.tsx'));
 const EventsPage = lazy(() => import('../features/events/ui/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/events/ui/EventPage.tsx'));
 const AgendaPage = lazy(() => import('../features/events/ui/AgendaPage.tsx'));
@@ -73,6 +74,7 @@ export function AppRoutes() {
         <Route path="/events/:slug/register" component={RegisterPage} />
         <Route path="/events/:slug/registrations" component={RegistrationsManagePage} />
         <Route path="/admin/outbox" component={OutboxPage} />
+        <Route path="/admin/indicators" component={IndicatorImportPage} />
         <Route path="/signin" component={SignInPage} />
         <Route path="/signup" component={SignUpPage} />
         <Route path="/account" component={AccountPage} />

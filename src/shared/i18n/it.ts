@@ -1298,6 +1298,31 @@ export const it = {
   'outbox.title': 'Posta in uscita',
   'outbox.lead':
     'Ogni e-mail scritta da Nexum: conferme di iscrizione, promozioni dalla lista d’attesa, promemoria.',
+  'indicatorImport.title': 'Importa indicatori regionali',
+  'indicatorImport.lead':
+    'Carica dati per regione NUTS da un CSV lungo: nuts_code, indicator, year, value, unit, source (vedi docs/formats/region-indicators.md). Gli stessi dati una seconda volta non cambiano nulla.',
+  'indicatorImport.onlyAdmins': 'Solo gli amministratori della piattaforma possono importare indicatori.',
+  'indicatorImport.file': 'File CSV',
+  'indicatorImport.fileHint':
+    'CSV UTF-8 con riga di intestazione, anche compresso con gzip (.csv.gz). I codici NUTS 2013/2016 sono convertiti in 2021 dove la corrispondenza è univoca.',
+  'indicatorImport.dryRun': 'Prova: controlla il file e conta cosa cambierebbe, senza scrivere',
+  'indicatorImport.check': 'Controlla il file',
+  'indicatorImport.run': 'Importa',
+  'indicatorImport.working': 'In corso…',
+  'indicatorImport.chooseFile': 'Scegli prima un file CSV.',
+  'indicatorImport.report': 'Resoconto dell’importazione',
+  'indicatorImport.dryRunReport': 'Resoconto della prova (nulla è stato scritto)',
+  'indicatorImport.summary':
+    '{rows} righe: {created} dati nuovi, {updated} aggiornati, {unchanged} invariati, {failed} rifiutati.',
+  'indicatorImport.mapped': '{from} (codice NUTS precedente) letto come {to} in {rows} righe',
+  'indicatorImport.newIndicators': 'Nuovi indicatori: {list}',
+  'indicatorImport.newSources': 'Nuove fonti: {list}',
+  'indicatorImport.problems': 'Righe rifiutate ({n})',
+  'indicatorImport.line': 'Riga',
+  'indicatorImport.column': 'Colonna',
+  'indicatorImport.problem': 'Problema',
+  'indicatorImport.sourcesLink': 'Fonti e licenze dei dati',
+  'indicatorImport.adminLink': 'Importa indicatori regionali',
   'outbox.adminLink': 'Posta in uscita',
   'outbox.onlyAdmins': 'Solo gli amministratori della piattaforma vedono la posta in uscita.',
   'outbox.smtpOn':

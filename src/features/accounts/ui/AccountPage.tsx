@@ -59,6 +59,7 @@ export default function AccountPage() {
               {me.isAdmin && <Link href="/admin/review">{t('profile.reviewQueueLink')}</Link>}
               {me.isAdmin && <Link href="/admin/import">{t('import.adminLink')}</Link>}
               {me.isAdmin && <Link href="/admin/outbox">{t('outbox.adminLink')}</Link>}
+              {me.isAdmin && <Link href="/admin/indicators">{t('indicatorImport.adminLink')}</Link>}
             </p>
           </section>
           <section className="card section" aria-labelledby="my-events-heading">
