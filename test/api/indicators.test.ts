@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { IndicatorImportReport as Report } from '../../src/features/regions/indicators.import.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
 
 const HEADER = 'nuts_code,indicator,year,value,unit,source';
 const csv = (...rows: string[]) => `${[HEADER, ...rows].join('\n')}\n`;
-
-interface Report {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  mapped: { from: string; to: string; rows: number }[];
-  newIndicators: string[];
-  newSources: string[];
-  problems: { row: number; column: string | null; message: string }[];
-}
 
 for (const backend of backends()) {
   describe(`regional indicators (${backend})`, () => {

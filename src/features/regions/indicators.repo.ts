@@ -1,14 +1,8 @@
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../server/db/schema.ts';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB, RegionIndicatorValuesTable } from '../../server/db/schema.ts';
 
-export interface FigureRow {
-  indicator_id: string;
-  area_code: string;
-  year: number;
-  value: number | null;
-  value_text: string | null;
-  source_id: string;
-}
+/** A stored figure, without its update time. */
+export type FigureRow = Omit<Selectable<RegionIndicatorValuesTable>, 'updated_at'>;
 
 export function indicatorsRepo(db: Kysely<DB>) {
   return {
