@@ -48,7 +48,7 @@ function IndicatorSourceEntry({ source: s }: { source: IndicatorSource }) {
 }
 
 export default function AttributionsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   useDocumentTitle(t('attributions.title'));
   const { data, error, reload } = useApi((signal) => api.indicators(signal), []);
 
@@ -71,6 +71,7 @@ export default function AttributionsPage() {
       <section className="card section" aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t('attributions.indicatorsTitle')}</h2>
         <p>{t('attributions.indicators')}</p>
+        {locale !== 'en' && <p className="muted">{t('attributions.catalogueLanguage')}</p>}
         {error && !data ? (
           <ErrorState error={error} onRetry={reload} />
         ) : !data ? (

@@ -506,6 +506,8 @@ export const en = {
   'regionProfile.noIndicatorsHere': 'No indicator figures are held for this {level}.',
   'regionProfile.trends': 'Trends',
   'regionProfile.trendsLead': 'The region against its country and the EU27 average, year by year.',
+  'regionProfile.trendsLeadCountry': 'The country against the EU27 average, year by year.',
+  'regionProfile.seeChildren': 'The regions in it have theirs, and the map below compares them.',
   'regionProfile.noTrends': 'Not enough years of figures to draw a trend.',
   'regionProfile.eu': 'EU27',
   'regionProfile.mapHeading': 'Compared with Europe',
@@ -708,6 +710,9 @@ export const en = {
   'attributions.licence': 'Licence',
   'attributions.credit': 'Shown beside its figures',
   'attributions.note': 'How the figures were obtained',
+  // Shown in the other languages only: the catalogue's source descriptions are in English.
+  'attributions.catalogueLanguage':
+    'Source descriptions are given in English, as the indicator catalogue records them.',
 
   // Directory import (platform administrators): /admin/import.
   'import.title': 'Import organisations',

@@ -510,6 +510,9 @@ export const it = {
   'regionProfile.noIndicatorsHere': 'Nessun indicatore disponibile per questo livello ({level}).',
   'regionProfile.trends': 'Andamenti',
   'regionProfile.trendsLead': 'La regione a confronto con il suo paese e con la media UE27, anno per anno.',
+  'regionProfile.trendsLeadCountry': 'Il paese a confronto con la media UE27, anno per anno.',
+  'regionProfile.seeChildren':
+    'Le regioni al suo interno hanno i loro, e la mappa qui sotto le mette a confronto.',
   'regionProfile.noTrends': 'Non ci sono abbastanza anni di dati per tracciare un andamento.',
   'regionProfile.eu': 'UE27',
   'regionProfile.mapHeading': "A confronto con l'Europa",
@@ -715,6 +718,8 @@ export const it = {
   'attributions.licence': 'Licenza',
   'attributions.credit': 'Citazione accanto ai dati',
   'attributions.note': 'Come sono stati ottenuti i dati',
+  'attributions.catalogueLanguage':
+    'Le schede delle fonti sono riportate in inglese, come le registra il catalogo degli indicatori.',
 
   // Importazione nell'elenco (amministratori della piattaforma): /admin/import.
   'import.title': 'Importa organizzazioni',

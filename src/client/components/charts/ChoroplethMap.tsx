@@ -44,6 +44,7 @@ export function ChoroplethMap({
   description,
   values,
   format,
+  formatFull = format,
   legendTitle,
   method = 'quantile',
   classes = 5,
@@ -56,7 +57,10 @@ export function ChoroplethMap({
   title: string;
   description?: string;
   values: ReadonlyMap<string, ChoroplethValue>;
+  /** A value as the legend writes it, under its title (the unit). */
   format: (value: number) => string;
+  /** A value as a tooltip and a screen reader say it, unit included (default: `format`). */
+  formatFull?: (value: number) => string;
   legendTitle: string;
   method?: ClassMethod;
   classes?: number;
@@ -114,8 +118,8 @@ export function ChoroplethMap({
     const head = `${nameOf(code, name)} (${code})`;
     if (!v) return `${head}: ${t('charts.noData')}`;
     return v.year === undefined
-      ? `${head}: ${format(v.value)}`
-      : t('map.areaValue', { area: head, value: format(v.value), year: v.year });
+      ? `${head}: ${formatFull(v.value)}`
+      : t('map.areaValue', { area: head, value: formatFull(v.value), year: v.year });
   };
 
   const tipAt = (code: string, clientX: number, clientY: number) => {
@@ -229,7 +233,7 @@ export function ChoroplethMap({
           <div className="map-tooltip" aria-hidden="true" style={{ left: tip.x, top: tip.y }}>
             <strong>{nameOf(tip.code, tipShape.name)}</strong> ({tip.code})
             <br />
-            {tipValue ? format(tipValue.value) : t('charts.noData')}
+            {tipValue ? formatFull(tipValue.value) : t('charts.noData')}
             {tipValue?.year !== undefined && <> · {tipValue.year}</>}
           </div>
         )}

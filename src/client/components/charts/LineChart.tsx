@@ -13,6 +13,8 @@ export interface LineSeries {
   key: string;
   label: string;
   points: readonly LinePoint[];
+  /** Which of LINE_STYLES draws it (default: its position), so a series keeps its look across charts. */
+  style?: number;
 }
 
 /** Colours at least 3:1 on white, each with its own dash so the lines differ without colour too. */
@@ -23,6 +25,8 @@ export const LINE_STYLES = [
   { colour: '#0f766e', dash: '9 3 2 3', width: 2 },
   { colour: '#7c3aed', dash: '4 2', width: 2 },
 ] as const;
+
+const styleOf = (s: LineSeries, i: number) => LINE_STYLES[(s.style ?? i) % LINE_STYLES.length]!;
 
 const W = 560;
 const H = 240;
@@ -110,7 +114,7 @@ export function LineChart({
           ))}
         </g>
         {drawn.map((s, i) => {
-          const style = LINE_STYLES[i % LINE_STYLES.length]!;
+          const style = styleOf(s, i);
           const points = years.map((yr) => {
             const v = byYear[i]!.get(yr);
             return v === null || v === undefined ? null : { x: x(yr), y: y(v) };
@@ -137,7 +141,7 @@ export function LineChart({
       </svg>
       <ul className="chart-legend">
         {drawn.map((s, i) => {
-          const style = LINE_STYLES[i % LINE_STYLES.length]!;
+          const style = styleOf(s, i);
           return (
             <li key={s.key}>
               <svg width="30" height="10" aria-hidden="true" focusable="false">
@@ -161,33 +165,31 @@ export function LineChart({
           {t('charts.showTable')}
           <span className="visually-hidden">: {title}</span>
         </summary>
-        <div className="chart-table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{unit ? `${title} (${unit})` : title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('charts.year')}</th>
-                {drawn.map((s) => (
-                  <th key={s.key} scope="col" className="numeric">
-                    {s.label}
-                  </th>
+        <table className="table">
+          <caption className="visually-hidden">{unit ? `${title} (${unit})` : title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('charts.year')}</th>
+              {drawn.map((s) => (
+                <th key={s.key} scope="col" className="numeric">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((yr) => (
+              <tr key={yr}>
+                <th scope="row">{yr}</th>
+                {drawn.map((s, i) => (
+                  <td key={s.key} className="numeric">
+                    <ValueOr value={byYear[i]!.get(yr)} format={format} />
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {years.map((yr) => (
-                <tr key={yr}>
-                  <th scope="row">{yr}</th>
-                  {drawn.map((s, i) => (
-                    <td key={s.key} className="numeric">
-                      <ValueOr value={byYear[i]!.get(yr)} format={format} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       </details>
     </figure>
   );

@@ -129,6 +129,7 @@ export function IndicatorMap({
             })}
             values={values}
             format={(v) => formatValue(locale, v, indicator.decimals)}
+            formatFull={(v) => figureText(locale, indicator, v)}
             legendTitle={unitLabel(locale, indicator.unit)}
             method={method}
             highlight={highlight}
@@ -155,6 +156,7 @@ export function IndicatorMap({
               {t('regionProfile.mapTable')}
               <span className="visually-hidden">: {label}</span>
             </summary>
+            {/* Keyboards scroll it through the links it holds. */}
             <div className="chart-table-scroll">
               <table className="table">
                 <caption className="visually-hidden">{t(LEVEL_KEYS[level], { indicator: label })}</caption>

@@ -42,10 +42,13 @@ export function IndicatorTrends({
     <div className="trend-grid">
       {shown.map((i) => {
         const label = indicatorLabel(locale, i.indicator);
-        const series: LineSeries[] = [{ key: 'region', label: regionName, points: points(i.figures) }];
+        const series: LineSeries[] = [
+          { key: 'region', label: regionName, points: points(i.figures), style: 0 },
+        ];
         if (i.country?.figures.length)
-          series.push({ key: 'country', label: countryName, points: points(i.country.figures) });
-        if (i.eu.length) series.push({ key: 'eu', label: t('regionProfile.eu'), points: points(i.eu) });
+          series.push({ key: 'country', label: countryName, points: points(i.country.figures), style: 1 });
+        if (i.eu.length)
+          series.push({ key: 'eu', label: t('regionProfile.eu'), points: points(i.eu), style: 2 });
         const headingId = `trend-${i.indicator.id}`;
         return (
           <section key={i.indicator.id} className="trend" aria-labelledby={headingId}>

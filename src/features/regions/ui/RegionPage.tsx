@@ -87,7 +87,10 @@ export default function RegionPage() {
     ) : !indicators ? (
       <Loading />
     ) : indicators.indicators.length === 0 ? (
-      <p className="muted">{t('regionProfile.noIndicatorsHere', { level: t(levelKey(r.level)) })}</p>
+      <p className="muted">
+        {t('regionProfile.noIndicatorsHere', { level: t(levelKey(r.level)) })}{' '}
+        {r.children.length > 0 && t('regionProfile.seeChildren')}
+      </p>
     ) : (
       body(indicators)
     );
@@ -145,11 +148,17 @@ export default function RegionPage() {
         </div>
       </div>
 
-      <Section id="trends" title={t('regionProfile.trends')} lead={t('regionProfile.trendsLead')}>
-        {waitFigures((d) => (
-          <IndicatorTrends data={d} regionName={title} countryName={countryLabel} />
-        ))}
-      </Section>
+      {indicators?.indicators.length !== 0 && (
+        <Section
+          id="trends"
+          title={t('regionProfile.trends')}
+          lead={t(r.level === 0 ? 'regionProfile.trendsLeadCountry' : 'regionProfile.trendsLead')}
+        >
+          {waitFigures((d) => (
+            <IndicatorTrends data={d} regionName={title} countryName={countryLabel} />
+          ))}
+        </Section>
+      )}
 
       <Section id="map" title={t('regionProfile.mapHeading')} lead={t('regionProfile.mapLead')}>
         {catalogue.error && !catalogue.data ? (
