@@ -515,8 +515,8 @@ export const en = {
     'Pick an indicator: each area shows its latest figure. Select an area to open its profile.',
   'regionProfile.mapIndicator': 'Indicator',
   'regionProfile.mapClasses': 'Colour classes',
-  'regionProfile.mapQuantiles': 'Quantiles (as many areas in each)',
-  'regionProfile.mapEqualSteps': 'Equal steps of the range',
+  'regionProfile.mapQuantiles': 'Quantiles (equal counts)',
+  'regionProfile.mapEqualSteps': 'Equal steps',
   'regionProfile.mapTitleNuts2': '{indicator} across NUTS 2 regions',
   'regionProfile.mapTitleCountries': '{indicator} across countries',
   'regionProfile.mapDescription': {

@@ -520,8 +520,8 @@ export const it = {
     "Scegli un indicatore: ogni area mostra il suo dato più recente. Seleziona un'area per aprirne il profilo.",
   'regionProfile.mapIndicator': 'Indicatore',
   'regionProfile.mapClasses': 'Classi di colore',
-  'regionProfile.mapQuantiles': 'Quantili (stesso numero di aree in ciascuna)',
-  'regionProfile.mapEqualSteps': "Intervalli uguali dell'escursione",
+  'regionProfile.mapQuantiles': 'Quantili (aree in parti uguali)',
+  'regionProfile.mapEqualSteps': 'Intervalli uguali',
   'regionProfile.mapTitleNuts2': '{indicator} nelle regioni NUTS 2',
   'regionProfile.mapTitleCountries': '{indicator} nei paesi',
   'regionProfile.mapDescription': {

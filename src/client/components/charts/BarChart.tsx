@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../i18n.tsx';
 import { formatShare } from './format.ts';
+import { useWidth } from './useWidth.ts';
 import './charts.css';
 
 export interface BarRow {
@@ -13,9 +14,9 @@ export interface BarRow {
 }
 
 const ROW = 28;
-const W = 560;
 const VALUE = 56;
-const MAX_LABEL = 34;
+/** Average width of a label character at 12.5 px, to size the label column. */
+const CHAR = 6.6;
 
 /**
  * Counts by category as horizontal bars, largest first as given (own SVG). The chart is one image whose
@@ -41,11 +42,15 @@ export function BarChart({
 }) {
   const { t, number, locale } = useI18n();
   const id = useId();
+  const [ref, measured] = useWidth(560);
   if (rows.length === 0) return null;
+  const W = Math.max(260, Math.min(900, measured));
+  // Labels take at most 45 % of the width (and 250 px); longer ones are cut, whole in the table.
+  const maxLabel = Math.max(8, Math.floor(Math.min(250, W * 0.45) / CHAR) - 2);
   const max = Math.max(1, ...rows.map((r) => r.value));
-  const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+  const short = (s: string) => (s.length > maxLabel ? `${s.slice(0, maxLabel - 1)}…` : s);
   const longest = Math.max(...rows.map((r) => short(r.label).length));
-  const label = Math.min(250, Math.max(90, Math.round(longest * 6.6) + 14));
+  const label = Math.min(250, Math.max(70, Math.round(longest * CHAR) + 14));
   const bar = W - label - VALUE;
   const height = rows.length * ROW + 6;
   const summary = t('charts.barSummary', {
@@ -53,7 +58,7 @@ export function BarChart({
     parts: rows.map((r) => `${r.label} ${number(r.value)}`).join(', '),
   });
   return (
-    <figure className="chart bar-chart">
+    <figure className="chart bar-chart" ref={ref}>
       <figcaption className="chart-title">{title}</figcaption>
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${W} ${height}`} width="100%">
         <title id={`${id}-title`}>{title}</title>

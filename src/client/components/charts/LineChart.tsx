@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n.tsx';
 import { formatTick } from './format.ts';
 import { ValueOr } from './Missing.tsx';
 import { linearScale, linePath, niceTicks, yearSpan, yearTicks } from './scales.ts';
+import { useWidth } from './useWidth.ts';
 import './charts.css';
 
 export interface LinePoint {
@@ -28,8 +29,6 @@ export const LINE_STYLES = [
 
 const styleOf = (s: LineSeries, i: number) => LINE_STYLES[(s.style ?? i) % LINE_STYLES.length]!;
 
-const W = 560;
-const H = 240;
 const TOP = 12;
 const RIGHT = 14;
 const BOTTOM = 26;
@@ -53,6 +52,9 @@ export function LineChart({
 }) {
   const { t, locale } = useI18n();
   const id = useId();
+  const [ref, measured] = useWidth(560);
+  const W = Math.max(260, Math.min(900, measured));
+  const H = Math.round(Math.max(190, Math.min(260, W * 0.45)));
   const drawn = series.filter((s) => s.points.some((p) => p.y !== null));
   const values = drawn.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y])));
   const years = yearSpan(drawn.flatMap((s) => s.points.filter((p) => p.y !== null).map((p) => p.x)));
@@ -87,7 +89,7 @@ export function LineChart({
   const byYear = drawn.map((s) => new Map(s.points.map((p) => [p.x, p.y])));
 
   return (
-    <figure className="chart line-chart">
+    <figure className="chart line-chart" ref={ref}>
       {unit && (
         <p className="chart-unit" aria-hidden="true">
           {unit}
@@ -107,7 +109,7 @@ export function LineChart({
           ))}
         </g>
         <g className="chart-axis">
-          {yearTicks(years).map((yr) => (
+          {yearTicks(years, Math.max(3, Math.floor((W - left) / 56))).map((yr) => (
             <text key={yr} x={x(yr)} y={H - 6} textAnchor="middle" className="chart-tick">
               {yr}
             </text>
