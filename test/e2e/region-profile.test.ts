@@ -161,7 +161,7 @@ describe('the profile of Lombardy (ITC4)', { skip: executable ? false : SKIP_CHR
       'UE27',
     ]);
     assert.match(await textOf(map().locator('figcaption')), /© EuroGeographics per i confini amministrativi/);
-    await page.getByRole('region', { name: "L'ecosistema nella directory" }).waitFor();
+    await page.getByRole('region', { name: "L'ecosistema nell'elenco" }).waitFor();
     await audit('region profile (it)');
   });
 

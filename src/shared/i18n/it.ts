@@ -536,10 +536,10 @@ export const it = {
   'regionProfile.dimension.economy': 'Economia',
   'regionProfile.dimension.innovation': 'Innovazione',
   'regionProfile.dimension.structure': 'Struttura economica',
-  'regionProfile.ecosystem': "L'ecosistema nella directory",
+  'regionProfile.ecosystem': "L'ecosistema nell'elenco",
   'regionProfile.ecosystemTotal': {
-    one: 'La directory elenca {count} organizzazione in {name} e nelle aree al suo interno.',
-    other: 'La directory elenca {count} organizzazioni in {name} e nelle aree al suo interno.',
+    one: "L'elenco conta {count} organizzazione in {name} e nelle aree al suo interno.",
+    other: "L'elenco conta {count} organizzazioni in {name} e nelle aree al suo interno.",
   },
   'regionProfile.ecosystemSample': {
     one: 'Di queste, {count} è un dato di esempio generato.',
