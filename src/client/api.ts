@@ -99,7 +99,12 @@ import type {
   UserInvitation,
 } from '../features/organisations/user-invitations.schemas.ts';
 import type { overviewSchema } from '../features/overview/overview.schemas.ts';
-import type { indicatorImportReportSchema } from '../features/regions/indicators.schemas.ts';
+import type {
+  indicatorImportReportSchema,
+  indicatorListSchema,
+  indicatorValuesSchema,
+  regionIndicatorsSchema,
+} from '../features/regions/indicators.schemas.ts';
 import type {
   regionListSchema,
   regionSchema,
@@ -126,6 +131,12 @@ export type RegionSummary = z.infer<typeof regionSummarySchema>;
 export type Region = z.infer<typeof regionSchema>;
 export type RegionList = z.infer<typeof regionListSchema>;
 export type IndicatorImportReport = z.infer<typeof indicatorImportReportSchema>;
+export type RegionIndicators = z.infer<typeof regionIndicatorsSchema>;
+export type RegionIndicator = RegionIndicators['indicators'][number];
+export type IndicatorFigure = RegionIndicator['figures'][number];
+export type IndicatorSource = RegionIndicators['sources'][number];
+export type IndicatorList = z.infer<typeof indicatorListSchema>;
+export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 export type EventDetail = z.infer<typeof eventSchema>;
 export type EventList = z.infer<typeof eventListSchema>;
@@ -346,6 +357,17 @@ export const api = {
       `${v1}/indicators/import${dryRun ? '?dryRun=true' : ''}`,
       new Blob([csv], { type: 'text/csv' }),
     ),
+  regionIndicators: (code: string, signal?: AbortSignal) =>
+    get<RegionIndicators>(`${v1}/regions/${enc(code)}/indicators`, signal),
+  indicators: (signal?: AbortSignal) => get<IndicatorList>(`${v1}/indicators`, signal),
+  indicatorValues: (
+    id: string,
+    query: { level: number; country?: string; year?: number },
+    signal?: AbortSignal,
+  ) => get<IndicatorValues>(withQuery(`${v1}/indicators/${enc(id)}/values`, { ...query }), signal),
+  /** The sections of NACE Rev. 2.1 (A, B, C …) with their English and Italian names. */
+  naceSections: (signal?: AbortSignal) =>
+    get<{ items: NaceEntry[] }>(withQuery(`${v1}/nace`, { limit: 50 }), signal),
 
   events: (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal, pageSize = 50) =>
     get<EventList>(withQuery(`${v1}/events`, { when, pageSize }), signal),

@@ -1,37 +1,13 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useId, useState } from 'react';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { GeometryCollection } from 'topojson-specification';
 import { useI18n } from '../i18n.tsx';
+import { loadNutsTopology, type NutsFeature, type NutsProperties, nutsFeatures } from './charts/geo.ts';
 import { useMapAttribution } from './Layout.tsx';
-
-interface NutsProperties {
-  NUTS_ID: string;
-  CNTR_CODE: string;
-  NAME_LATN: string;
-  bbox?: [number, number, number, number];
-  isOversea?: boolean;
-}
-type NutsTopology = Topology<{ NUTS: GeometryCollection<NutsProperties> }>;
-type NutsFeature = Feature<Geometry, NutsProperties>;
 
 const WIDTH = 480;
 const HEIGHT = 360;
 const PADDING = 16;
-const TOPOLOGY_URL = '/geo/nuts2021-level2.topo.json';
-
-let topologyPromise: Promise<NutsTopology> | undefined;
-
-/** One download per page load; a failure is not cached so a later page can retry. */
-function loadTopology(): Promise<NutsTopology> {
-  topologyPromise ??= fetch(TOPOLOGY_URL, { credentials: 'same-origin' }).then((response) => {
-    if (!response.ok) throw new Error(`${TOPOLOGY_URL}: ${response.status}`);
-    return response.json() as Promise<NutsTopology>;
-  });
-  topologyPromise.catch(() => {
-    topologyPromise = undefined;
-  });
-  return topologyPromise;
-}
 
 interface Drawing {
   context: string[];
@@ -61,13 +37,11 @@ function extentOf(features: NutsFeature[]): [number, number, number, number] {
 async function draw(code: string): Promise<Drawing | null> {
   // d3-geo and topojson-client load only on pages that show a map.
   const [topology, d3, topojson] = await Promise.all([
-    loadTopology(),
+    loadNutsTopology(2),
     import('d3-geo'),
     import('topojson-client'),
   ]);
-  const all = (
-    topojson.feature(topology, topology.objects.NUTS) as FeatureCollection<Geometry, NutsProperties>
-  ).features;
+  const all = await nutsFeatures(topology);
   const countryCode = code.slice(0, 2);
   const inCountry = all.filter((f) => f.properties.CNTR_CODE === countryCode);
   if (inCountry.length === 0) return null;

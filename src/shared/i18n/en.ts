@@ -470,6 +470,90 @@ export const en = {
   'regions.mapLoading': 'Loading map…',
   'regions.mapUnavailable': 'The map is not available.',
 
+  // Shared charts and maps (client/components/charts).
+  'charts.noData': 'no data',
+  'charts.showTable': 'Show the figures as a table',
+  'charts.year': 'Year',
+  'charts.share': 'Share',
+  'charts.lineSummary': '{series} from {first} in {firstYear} to {last} in {lastYear}',
+  'charts.lineSummaryOne': '{series} {value} in {year}',
+  'charts.barSummary': '{title}: {parts}.',
+  'map.areaValue': '{area}: {value}, {year}',
+  'map.keyboardHint':
+    'Tab to the map, then use the arrow keys to move from one area to the next; Enter opens its page.',
+  'map.range': '{from} to under {to}',
+  'map.rangeLast': '{from} to {to}',
+  'map.noData': 'No data',
+
+  // Region profile: /regions/:code.
+  'regionProfile.keyFigures': 'Key figures',
+  'regionProfile.year': 'Year {year}',
+  'regionProfile.noFigure': 'No figure is held for this area.',
+  'regionProfile.rankNuts2': {
+    one: '{position} of {count} NUTS 2 region, {year}',
+    other: '{position} of {count} NUTS 2 regions, {year}',
+  },
+  'regionProfile.rankNuts1': {
+    one: '{position} of {count} NUTS 1 region, {year}',
+    other: '{position} of {count} NUTS 1 regions, {year}',
+  },
+  'regionProfile.rankCountries': {
+    one: '{position} of {count} country, {year}',
+    other: '{position} of {count} countries, {year}',
+  },
+  'regionProfile.rankNote':
+    'Ranks count from the highest value, among the areas of the same level with a figure for the same year.',
+  'regionProfile.noIndicatorsHere': 'No indicator figures are held for this {level}.',
+  'regionProfile.trends': 'Trends',
+  'regionProfile.trendsLead': 'The region against its country and the EU27 average, year by year.',
+  'regionProfile.trendsLeadCountry': 'The country against the EU27 average, year by year.',
+  'regionProfile.seeChildren': 'The regions in it have theirs, and the map below compares them.',
+  'regionProfile.noTrends': 'Not enough years of figures to draw a trend.',
+  'regionProfile.eu': 'EU27',
+  'regionProfile.mapHeading': 'Compared with Europe',
+  'regionProfile.mapLead':
+    'Pick an indicator: each area shows its latest figure. Select an area to open its profile.',
+  'regionProfile.mapIndicator': 'Indicator',
+  'regionProfile.mapClasses': 'Colour classes',
+  'regionProfile.mapQuantiles': 'Quantiles (equal counts)',
+  'regionProfile.mapEqualSteps': 'Equal steps',
+  'regionProfile.mapTitleNuts2': '{indicator} across NUTS 2 regions',
+  'regionProfile.mapTitleCountries': '{indicator} across countries',
+  'regionProfile.mapDescription': {
+    one: '{count} area has a figure, in {unit}.',
+    other: '{count} areas have a figure, in {unit}.',
+  },
+  'regionProfile.mapYears': 'Each area’s latest year, {first}–{last}.',
+  'regionProfile.mapTable': 'Show the figures as a table',
+  'regionProfile.rankInYear': 'Rank in its year',
+  'regionProfile.euValue': 'EU27: {value} ({year}).',
+  'regionProfile.noIndicators': 'No indicator has figures yet.',
+  'regionProfile.dimension.economy': 'Economy',
+  'regionProfile.dimension.innovation': 'Innovation',
+  'regionProfile.dimension.structure': 'Economic structure',
+  'regionProfile.ecosystem': 'The ecosystem in the directory',
+  'regionProfile.ecosystemTotal': {
+    one: 'The directory lists {count} organisation in {name} and the areas below it.',
+    other: 'The directory lists {count} organisations in {name} and the areas below it.',
+  },
+  'regionProfile.ecosystemSample': {
+    one: '{count} of them is generated sample data.',
+    other: '{count} of them are generated sample data.',
+  },
+  'regionProfile.organisations': 'Organisations',
+  'regionProfile.byType': 'Organisations by type',
+  'regionProfile.byEcosystem': 'Organisations by industrial ecosystem',
+  'regionProfile.byNace': 'Organisations by economic activity (NACE section)',
+  'regionProfile.multipleNote':
+    'An organisation can work in several ecosystems and activities, so those counts add up to more than the total.',
+  'regionProfile.clusters': 'Clusters and their members',
+  'regionProfile.noClusters': 'No cluster organisation is registered here yet.',
+  'regionProfile.members': { one: '{count} member', other: '{count} members' },
+  'indicatorSource.eurostat': 'Source: Eurostat',
+  'indicatorSource.eurostat-derived': 'Source: Eurostat, computed by Nexum',
+  'indicatorSource.i40-db': 'Honti G., Czvetko T., Abonyi J. (2020), CC BY 4.0; underlying data: Eurostat',
+  'indicatorSource.ris-2019': 'Source: European Commission, Regional Innovation Scoreboard 2019',
+
   'events.title': 'Events',
   'events.lead': 'Matchmaking workshops, conferences and study visits where clusters and regions meet.',
   'events.upcoming': 'Upcoming events',
@@ -619,6 +703,16 @@ export const en = {
   'attributions.sample':
     'Records marked "Sample data" are generated for demonstration and do not describe real organisations, people or events.',
   'attributions.sourceFile': 'Technical details of the boundary files',
+  'attributions.indicatorsTitle': 'Regional indicators',
+  'attributions.indicators':
+    'The figures on region pages are shown as each source publishes them, with their year; a figure a source does not have is shown as missing, never estimated. Each source below is named beside its figures.',
+  'attributions.publisher': 'Publisher',
+  'attributions.licence': 'Licence',
+  'attributions.credit': 'Shown beside its figures',
+  'attributions.note': 'How the figures were obtained',
+  // Shown in the other languages only: the catalogue's source descriptions are in English.
+  'attributions.catalogueLanguage':
+    'Source descriptions are given in English, as the indicator catalogue records them.',
 
   // Directory import (platform administrators): /admin/import.
   'import.title': 'Import organisations',

@@ -474,6 +474,91 @@ export const it = {
   'regions.mapLoading': 'Caricamento della mappa…',
   'regions.mapUnavailable': 'La mappa non è disponibile.',
 
+  // Grafici e mappe condivisi (client/components/charts).
+  'charts.noData': 'nessun dato',
+  'charts.showTable': 'Mostra i dati in una tabella',
+  'charts.year': 'Anno',
+  'charts.share': 'Quota',
+  'charts.lineSummary': '{series} da {first} nel {firstYear} a {last} nel {lastYear}',
+  'charts.lineSummaryOne': '{series} {value} nel {year}',
+  'charts.barSummary': '{title}: {parts}.',
+  'map.areaValue': '{area}: {value}, {year}',
+  'map.keyboardHint':
+    "Raggiungi la mappa con Tab, poi usa le frecce per passare da un'area all'altra; Invio apre la sua pagina.",
+  'map.range': 'da {from} a meno di {to}',
+  'map.rangeLast': 'da {from} a {to}',
+  'map.noData': 'Nessun dato',
+
+  // Profilo della regione: /regions/:code.
+  'regionProfile.keyFigures': 'Dati principali',
+  'regionProfile.year': 'Anno {year}',
+  'regionProfile.noFigure': "Nessun dato disponibile per quest'area.",
+  'regionProfile.rankNuts2': {
+    one: '{position} posto su {count} regione NUTS 2, {year}',
+    other: '{position} posto su {count} regioni NUTS 2, {year}',
+  },
+  'regionProfile.rankNuts1': {
+    one: '{position} posto su {count} regione NUTS 1, {year}',
+    other: '{position} posto su {count} regioni NUTS 1, {year}',
+  },
+  'regionProfile.rankCountries': {
+    one: '{position} posto su {count} paese, {year}',
+    other: '{position} posto su {count} paesi, {year}',
+  },
+  'regionProfile.rankNote':
+    'Le posizioni partono dal valore più alto, tra le aree dello stesso livello con un dato per lo stesso anno.',
+  'regionProfile.noIndicatorsHere': 'Nessun indicatore disponibile per questo livello ({level}).',
+  'regionProfile.trends': 'Andamenti',
+  'regionProfile.trendsLead': 'La regione a confronto con il suo paese e con la media UE27, anno per anno.',
+  'regionProfile.trendsLeadCountry': 'Il paese a confronto con la media UE27, anno per anno.',
+  'regionProfile.seeChildren':
+    'Le regioni al suo interno hanno i loro, e la mappa qui sotto le mette a confronto.',
+  'regionProfile.noTrends': 'Non ci sono abbastanza anni di dati per tracciare un andamento.',
+  'regionProfile.eu': 'UE27',
+  'regionProfile.mapHeading': "A confronto con l'Europa",
+  'regionProfile.mapLead':
+    "Scegli un indicatore: ogni area mostra il suo dato più recente. Seleziona un'area per aprirne il profilo.",
+  'regionProfile.mapIndicator': 'Indicatore',
+  'regionProfile.mapClasses': 'Classi di colore',
+  'regionProfile.mapQuantiles': 'Quantili (aree in parti uguali)',
+  'regionProfile.mapEqualSteps': 'Intervalli uguali',
+  'regionProfile.mapTitleNuts2': '{indicator} nelle regioni NUTS 2',
+  'regionProfile.mapTitleCountries': '{indicator} nei paesi',
+  'regionProfile.mapDescription': {
+    one: '{count} area ha un dato, in {unit}.',
+    other: '{count} aree hanno un dato, in {unit}.',
+  },
+  'regionProfile.mapYears': "L'anno più recente di ogni area, {first}–{last}.",
+  'regionProfile.mapTable': 'Mostra i dati in una tabella',
+  'regionProfile.rankInYear': 'Posizione nel suo anno',
+  'regionProfile.euValue': 'UE27: {value} ({year}).',
+  'regionProfile.noIndicators': 'Nessun indicatore ha ancora dati.',
+  'regionProfile.dimension.economy': 'Economia',
+  'regionProfile.dimension.innovation': 'Innovazione',
+  'regionProfile.dimension.structure': 'Struttura economica',
+  'regionProfile.ecosystem': "L'ecosistema nell'elenco",
+  'regionProfile.ecosystemTotal': {
+    one: "L'elenco conta {count} organizzazione in {name} e nelle aree al suo interno.",
+    other: "L'elenco conta {count} organizzazioni in {name} e nelle aree al suo interno.",
+  },
+  'regionProfile.ecosystemSample': {
+    one: 'Di queste, {count} è un dato di esempio generato.',
+    other: 'Di queste, {count} sono dati di esempio generati.',
+  },
+  'regionProfile.organisations': 'Organizzazioni',
+  'regionProfile.byType': 'Organizzazioni per tipo',
+  'regionProfile.byEcosystem': 'Organizzazioni per ecosistema industriale',
+  'regionProfile.byNace': 'Organizzazioni per attività economica (sezione NACE)',
+  'regionProfile.multipleNote':
+    "Un'organizzazione può operare in più ecosistemi e attività, perciò quei conteggi superano il totale.",
+  'regionProfile.clusters': 'I cluster e i loro membri',
+  'regionProfile.noClusters': 'Qui non è ancora registrata alcuna organizzazione cluster.',
+  'regionProfile.members': { one: '{count} membro', other: '{count} membri' },
+  'indicatorSource.eurostat': 'Fonte: Eurostat',
+  'indicatorSource.eurostat-derived': 'Fonte: Eurostat, elaborazione di Nexum',
+  'indicatorSource.i40-db': 'Honti G., Czvetko T., Abonyi J. (2020), CC BY 4.0; dati di base: Eurostat',
+  'indicatorSource.ris-2019': 'Fonte: Commissione europea, Regional Innovation Scoreboard 2019',
+
   'events.title': 'Eventi',
   'events.lead':
     'Workshop di matchmaking, conferenze e visite di studio dove cluster e regioni si incontrano.',
@@ -626,6 +711,15 @@ export const it = {
   'attributions.sample':
     'I record contrassegnati come "Dati di esempio" sono generati a scopo dimostrativo e non descrivono organizzazioni, persone o eventi reali.',
   'attributions.sourceFile': 'Dettagli tecnici dei file dei confini',
+  'attributions.indicatorsTitle': 'Indicatori regionali',
+  'attributions.indicators':
+    'I dati delle pagine delle regioni sono mostrati come li pubblica ciascuna fonte, con il loro anno; un dato che la fonte non ha è indicato come mancante, mai stimato. Ogni fonte qui sotto è citata accanto ai suoi dati.',
+  'attributions.publisher': 'Editore',
+  'attributions.licence': 'Licenza',
+  'attributions.credit': 'Citazione accanto ai dati',
+  'attributions.note': 'Come sono stati ottenuti i dati',
+  'attributions.catalogueLanguage':
+    'Le schede delle fonti sono riportate in inglese, come le registra il catalogo degli indicatori.',
 
   // Importazione nell'elenco (amministratori della piattaforma): /admin/import.
   'import.title': 'Importa organizzazioni',

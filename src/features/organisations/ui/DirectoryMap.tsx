@@ -2,6 +2,7 @@ import { type MouseEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { DirectoryMapData } from '../../../client/api.ts';
 import { useMapAttribution } from '../../../client/components/Layout.tsx';
+import '../../../client/components/charts/charts.css';
 import { useI18n } from '../../../client/i18n.tsx';
 import {
   classBreaks,
