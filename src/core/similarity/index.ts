@@ -1,4 +1,4 @@
-export { CLOSE_GAP, dimensionDistance, peerRank, rankPeers } from './rank.ts';
+export { CLOSE_GAP, CLOSE_RATIO, dimensionDistance, peerRank, rankPeers } from './rank.ts';
 export { buildMatrix } from './standardise.ts';
 export {
   type CategoryObservation,

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { seededRandom } from '../../../test/helpers/random.ts';
 import {
   buildMatrix,
+  CLOSE_GAP,
   dimensionDistance,
   type IndicatorSpec,
   peerRank,
@@ -125,9 +126,13 @@ describe('buildMatrix', () => {
     );
     const d = m.index.get('D')!;
     const a = m.index.get('A')!;
-    assert.equal(dimensionDistance(m, a, d, 'ecosystems'), null, 'too few organisations: unknown');
-    assert.equal(dimensionDistance(m, a, m.index.get('E')!, 'ecosystems'), null, 'none at all: unknown');
-    assert.ok(dimensionDistance(m, a, m.index.get('B')!, 'ecosystems')!.distance > 0);
+    assert.deepEqual(
+      dimensionDistance(m, a, d, 'ecosystems'),
+      { distance: null, shared: 0, of: 2 },
+      'too few organisations: unknown',
+    );
+    assert.equal(dimensionDistance(m, a, m.index.get('E')!, 'ecosystems').distance, null, 'none: unknown');
+    assert.ok(dimensionDistance(m, a, m.index.get('B')!, 'ecosystems').distance! > 0);
   });
 });
 
@@ -157,7 +162,7 @@ describe('rankPeers', () => {
     const e = bb!.dimensions.economy!;
     const i = bb!.dimensions.innovation!;
     assert.equal(bb!.code, 'AA1');
-    assert.ok(Math.abs(bb!.distance - Math.sqrt((e.distance ** 2 + i.distance ** 2) / 2)) < 1e-12);
+    assert.ok(Math.abs(bb!.distance - Math.sqrt((e.distance! ** 2 + i.distance! ** 2) / 2)) < 1e-12);
     assert.deepEqual(bb!.coverage, { shared: 4, of: 4 });
     assert.equal(bb!.dimensions.structure, undefined, 'not chosen, not reported');
   });
@@ -172,6 +177,12 @@ describe('rankPeers', () => {
       shared: 1,
       of: 2,
     });
+    const both = rankPeers(m, { code: 'AA1', dimensions: ['economy', 'innovation'], limit: 10 }).find(
+      (p) => p.code === 'EE1',
+    )!;
+    assert.deepEqual(both.dimensions.innovation, { distance: null, shared: 0, of: 2 });
+    assert.equal(both.distance, both.dimensions.economy!.distance, 'unknown is left out, not zero');
+    assert.deepEqual(both.coverage, { shared: 1, of: 4 });
     const strict = buildMatrix(REGIONS, SPECS, [], { minOverlapShare: 1 });
     assert.ok(
       !rankPeers(strict, { code: 'AA1', dimensions: ['economy'], limit: 10 }).some((p) => p.code === 'EE1'),
@@ -198,7 +209,7 @@ describe('rankPeers', () => {
     const indicator = bb!.reasons.filter((r) => r.kind === 'indicator');
     assert.ok(indicator.length >= 1);
     for (const r of indicator) {
-      assert.ok(r.gap <= 0.25);
+      assert.ok(r.gap <= CLOSE_GAP);
       assert.equal(r.dimension, 'innovation');
     }
     const gerd = indicator.find((r) => r.indicator === 'gerd')!;
@@ -209,6 +220,25 @@ describe('rankPeers', () => {
     );
     const [cc] = rankPeers(m, { code: 'CC1', dimensions: ['structure'], limit: 1 });
     assert.ok(!cc!.reasons.some((r) => r.kind === 'indicator'), 'no figure is close: no "similar" claim');
+
+    // Near in standard deviations on a long-tailed indicator, but 1.9 and 3.7 are not "similar".
+    const tail = buildMatrix(
+      [
+        region('P', { agri: 1.9 }),
+        region('Q', { agri: 3.7 }),
+        region('R', { agri: 2.0 }),
+        region('S', { agri: 40 }),
+        region('T', { agri: 30 }),
+      ],
+      [num('agri', 'structure')],
+      [],
+    );
+    const named = (code: string) =>
+      rankPeers(tail, { code: 'P', dimensions: ['structure'], limit: 5 })
+        .find((p) => p.code === code)!
+        .reasons.map((r) => r.kind === 'indicator' && r.peer.value);
+    assert.deepEqual(named('R'), [2.0]);
+    assert.deepEqual(named('Q'), []);
 
     const rs = [
       region('A', {}, { ecosystems: { digital: 8, health: 6, tourism: 1 }, organisations: 10 }),

@@ -93,7 +93,8 @@ export interface SimilarityMatrix {
 }
 
 export interface DimensionDistance {
-  distance: number;
+  /** Null when unknown: fewer shared features than the minimum overlap (or none at this level). */
+  distance: number | null;
   /** Features both regions have, of those the dimension uses at this level. */
   shared: number;
   of: number;
@@ -120,7 +121,7 @@ export interface Peer {
   code: string;
   /** Root mean square of the known dimension distances (equal weight); 0 for the region itself. */
   distance: number;
-  dimensions: Partial<Record<Dimension, DimensionDistance | null>>;
+  dimensions: Partial<Record<Dimension, DimensionDistance>>;
   /** Features compared over all chosen dimensions. */
   coverage: { shared: number; of: number };
   reasons: Reason[];
