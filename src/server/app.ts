@@ -154,7 +154,9 @@ export function buildServices(
     }),
     accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
     regions: regionsService(regionsRepo(db)),
-    indicators: indicatorsService(db, indicatorsRepo(db), regionsRepo(db)),
+    indicators: indicatorsService(db, indicatorsRepo(db), regionsRepo(db), {
+      dataVersion: similarityRepo(db).dataVersion,
+    }),
     similarity: similarityService(similarityRepo(db)),
     compare: compareService(similarityRepo(db), indicatorsRepo(db)),
     events,

@@ -41,11 +41,30 @@ export function unitLabel(locale: Locale, unit: string): string {
   return INDICATOR_UNITS[unit]?.[locale] ?? unit;
 }
 
+// Building an Intl formatter costs far more than using one: keep one per locale and precision.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
 export function formatFigure(locale: Locale, value: number, decimals: number): string {
-  return new Intl.NumberFormat(intlTags[locale], {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(value);
+  const key = `${locale}:${decimals}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlTags[locale], {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    numberFormats.set(key, f);
+  }
+  return f.format(value);
+}
+
+function formatList(locale: Locale, items: string[]): string {
+  let f = listFormats.get(locale);
+  if (!f) {
+    f = new Intl.ListFormat(intlTags[locale], { type: 'conjunction' });
+    listFormats.set(locale, f);
+  }
+  return f.format(items);
 }
 
 /** "similar R&D intensity (GERD): 1.34 vs 1.10 % of GDP (2019)", in the locale. */
@@ -68,6 +87,6 @@ export function describeReason(locale: Locale, r: ReasonInput): string {
   }
   const names = r.ecosystems.map((e) => translate(locale, ecosystemKey(e.ecosystem)));
   return translate(locale, 'similar.reason.ecosystems', {
-    list: new Intl.ListFormat(intlTags[locale], { type: 'conjunction' }).format(names),
+    list: formatList(locale, names),
   });
 }

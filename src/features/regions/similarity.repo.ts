@@ -12,7 +12,7 @@ export interface LatestFigure {
 export function similarityRepo(db: Kysely<DB>) {
   return {
     /** Moves whenever figures, indicators, regions or published organisations change (migration 0016). */
-    async dataVersion(): Promise<string> {
+    dataVersion: async (): Promise<string> => {
       const r = await sql<{ last_value: string; is_called: boolean }>`
         select last_value::text, is_called from region_data_version`.execute(db);
       const row = r.rows[0];

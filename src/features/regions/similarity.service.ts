@@ -14,14 +14,10 @@ import { ECOSYSTEMS } from '../../shared/ecosystems.ts';
 import { describeReason } from '../../shared/region-similarity.ts';
 import type { SimilarityRepo } from './similarity.repo.ts';
 import type { SimilarityReason, SimilarRegions } from './similarity.schemas.ts';
+import { type VersionedCacheOptions, versionedCache } from './versioned-cache.ts';
 
 /** Sizes spanning orders of magnitude are compared on their logarithm (docs/regions.md). */
 const LOG_UNITS = new Set(['persons', 'mio_eur']);
-/**
- * The version check catches every committed change; this bound covers the one case it cannot: a
- * matrix built while a write was running and committed after its counter moved.
- */
-const DEFAULT_MAX_AGE_MS = 10 * 60_000;
 
 interface IndicatorMeta {
   label: string;
@@ -38,10 +34,8 @@ export interface PreparedLevel {
   ecosystemRegions: number;
 }
 
-export interface SimilarityServiceOptions {
-  maxAgeMs?: number;
+export interface SimilarityServiceOptions extends VersionedCacheOptions {
   options?: Partial<SimilarityOptions>;
-  now?: () => number;
 }
 
 /** NUTS codes say their level by their length: IT 0, ITC 1, ITC4 2, ITC4C 3. */
@@ -164,22 +158,8 @@ function toPeer(p: PreparedLevel, peer: Peer, dimensions: readonly Dimension[]) 
  * data version (a sequence the database bumps on every relevant write) moves.
  */
 export function similarityService(repo: SimilarityRepo, o: SimilarityServiceOptions = {}) {
-  const maxAge = o.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
-  const now = o.now ?? Date.now;
-  const cache = new Map<number, { version: string; at: number; prepared: Promise<PreparedLevel> }>();
-
-  async function prepared(level: number): Promise<PreparedLevel> {
-    const version = await repo.dataVersion();
-    const hit = cache.get(level);
-    if (hit && hit.version === version && now() - hit.at < maxAge) return hit.prepared;
-    // Concurrent requests share one build; a failed build is not kept.
-    const entry = { version, at: now(), prepared: prepareLevel(repo, level, o.options) };
-    cache.set(level, entry);
-    entry.prepared.catch(() => {
-      if (cache.get(level) === entry) cache.delete(level);
-    });
-    return entry.prepared;
-  }
+  const cache = versionedCache<PreparedLevel>(repo.dataVersion, o);
+  const prepared = (level: number) => cache.get(String(level), () => prepareLevel(repo, level, o.options));
 
   return {
     prepared,
