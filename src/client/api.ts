@@ -104,6 +104,7 @@ import type {
   regionSchema,
   regionSummarySchema,
 } from '../features/regions/regions.schemas.ts';
+import type { Comparison, SimilarRegions } from '../features/regions/similarity.schemas.ts';
 
 export type Me = z.infer<typeof meSchema>;
 export type ApiToken = z.infer<typeof tokenSchema>;
@@ -124,6 +125,7 @@ export type UpdateOrganisationInput = z.input<typeof updateOrganisationBody>;
 export type RegionSummary = z.infer<typeof regionSummarySchema>;
 export type Region = z.infer<typeof regionSchema>;
 export type RegionList = z.infer<typeof regionListSchema>;
+export type { Comparison, SimilarRegions };
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 export type EventDetail = z.infer<typeof eventSchema>;
 export type EventList = z.infer<typeof eventListSchema>;
@@ -336,6 +338,16 @@ export const api = {
     signal?: AbortSignal,
   ) => get<RegionList>(withQuery(`${v1}/regions`, { ...query }), signal),
   region: (code: string, signal?: AbortSignal) => get<Region>(`${v1}/regions/${enc(code)}`, signal),
+  // Regions like mine and the compare page (docs/regions.md).
+  similarRegions: (code: string, dimensions: readonly string[], signal?: AbortSignal) =>
+    get<SimilarRegions>(
+      `${v1}/regions/${enc(code)}/similar?dimensions=${dimensions.join(',')}&limit=10`,
+      signal,
+    ),
+  compareRegions: (codes: readonly string[], signal?: AbortSignal) =>
+    get<Comparison>(`${v1}/regions/compare?codes=${codes.map(enc).join(',')}`, signal),
+  compareCsvUrl: (codes: readonly string[]) =>
+    `${v1}/regions/compare?codes=${codes.map(enc).join(',')}&format=csv`,
 
   events: (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal, pageSize = 50) =>
     get<EventList>(withQuery(`${v1}/events`, { when, pageSize }), signal),

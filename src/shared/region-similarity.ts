@@ -58,6 +58,18 @@ export function formatFigure(locale: Locale, value: number, decimals: number): s
   return f.format(value);
 }
 
+/** Axis labels: "10M", "397K" for large figures (the tables keep every digit). */
+export function formatTick(locale: Locale, value: number, decimals: number): string {
+  if (Math.abs(value) < 10_000) return formatFigure(locale, value, decimals);
+  const key = `${locale}:compact`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlTags[locale], { notation: 'compact', maximumFractionDigits: 1 });
+    numberFormats.set(key, f);
+  }
+  return f.format(value);
+}
+
 function formatList(locale: Locale, items: string[]): string {
   let f = listFormats.get(locale);
   if (!f) {

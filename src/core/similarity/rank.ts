@@ -168,7 +168,15 @@ export function rankPeers(m: SimilarityMatrix, q: RankQuery): Peer[] {
     distance: s.distance,
     dimensions: s.dimensions,
     coverage: s.coverage,
-    reasons: reasons(m, a, s.index, q.dimensions, q.reasonsPerPeer ?? DEFAULT_REASONS),
+    // Reasons come only from the dimensions that were counted: a close figure on a dimension the
+    // two regions cannot be compared on is not why they are near.
+    reasons: reasons(
+      m,
+      a,
+      s.index,
+      q.dimensions.filter((d) => s.dimensions[d]?.distance !== null),
+      q.reasonsPerPeer ?? DEFAULT_REASONS,
+    ),
   }));
 }
 

@@ -183,6 +183,10 @@ describe('rankPeers', () => {
     assert.deepEqual(both.dimensions.innovation, { distance: null, shared: 0, of: 2 });
     assert.equal(both.distance, both.dimensions.economy!.distance, 'unknown is left out, not zero');
     assert.deepEqual(both.coverage, { shared: 1, of: 4 });
+    assert.ok(
+      both.reasons.every((r) => r.kind === 'indicator' && r.dimension === 'economy'),
+      'no reason from the unknown dimension',
+    );
     const strict = buildMatrix(REGIONS, SPECS, [], { minOverlapShare: 1 });
     assert.ok(
       !rankPeers(strict, { code: 'AA1', dimensions: ['economy'], limit: 10 }).some((p) => p.code === 'EE1'),
