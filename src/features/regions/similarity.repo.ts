@@ -36,18 +36,22 @@ export function similarityRepo(db: Kysely<DB>) {
       ]);
       return { regions, indicators };
     },
-    /** Each region's latest figure per indicator, for the regions of a level. */
+    /**
+     * Each region's latest figure per indicator with a dimension, for the regions of a level: one
+     * primary-key probe per region and indicator (a quarter faster on PGlite than grouping by max year).
+     */
     async latestFigures(level: number): Promise<LatestFigure[]> {
       const r = await sql<LatestFigure>`
-        select v.indicator_id, v.area_code, v.year, v.value, v.value_text
-        from (
-          select area_code, indicator_id, max(year) as year
-          from region_indicator_values
-          group by area_code, indicator_id
-        ) m
-        join regions g on g.code = m.area_code and g.level = ${level}
-        join region_indicator_values v
-          on v.area_code = m.area_code and v.indicator_id = m.indicator_id and v.year = m.year`.execute(db);
+        select i.id as indicator_id, g.code as area_code, v.year, v.value, v.value_text
+        from regions g
+        cross join indicators i
+        cross join lateral (
+          select year, value, value_text from region_indicator_values v
+          where v.indicator_id = i.id and v.area_code = g.code
+          order by v.year desc
+          limit 1
+        ) v
+        where g.level = ${level} and i.dimension is not null`.execute(db);
       return r.rows;
     },
     /**
