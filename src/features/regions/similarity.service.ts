@@ -41,7 +41,7 @@ export interface SimilarityServiceOptions extends VersionedCacheOptions {
 /** NUTS codes say their level by their length: IT 0, ITC 1, ITC4 2, ITC4C 3. */
 export const levelOf = (code: string) => code.length - 2;
 
-/** Reads one level's data (three queries) and standardises it: the cold computation. */
+/** Reads one level's data (four small queries) and standardises it: the cold computation. */
 export async function prepareLevel(
   repo: SimilarityRepo,
   level: number,
