@@ -1,9 +1,10 @@
 // `npm run bench [name…]`: every benchmark prints its figures and ratios against a baseline measured in
-// the same run. Names: foundation, scheduler, directory, import, load.
+// the same run. Names: foundation, scheduler, directory, import, load, regions.
 import { directoryBench } from './directory.bench.ts';
 import { foundationBench } from './foundation.bench.ts';
 import { importBench } from './import.bench.ts';
 import { loadBench } from './load.bench.ts';
+import { regionsBench } from './regions.bench.ts';
 import { schedulerBench } from './scheduler.bench.ts';
 
 const all: Record<string, () => Promise<void>> = {
@@ -20,6 +21,7 @@ const all: Record<string, () => Promise<void>> = {
       seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 10),
       connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 100),
     }),
+  regions: () => regionsBench({ n: Number(process.env.BENCH_REGIONS_N ?? 200) }),
 };
 
 const wanted = process.argv.slice(2);

@@ -110,6 +110,7 @@ import type {
   regionSchema,
   regionSummarySchema,
 } from '../features/regions/regions.schemas.ts';
+import type { Comparison, SimilarRegions } from '../features/regions/similarity.schemas.ts';
 
 export type Me = z.infer<typeof meSchema>;
 export type ApiToken = z.infer<typeof tokenSchema>;
@@ -137,6 +138,7 @@ export type IndicatorFigure = RegionIndicator['figures'][number];
 export type IndicatorSource = RegionIndicators['sources'][number];
 export type IndicatorList = z.infer<typeof indicatorListSchema>;
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
+export type { Comparison, SimilarRegions };
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 export type EventDetail = z.infer<typeof eventSchema>;
 export type EventList = z.infer<typeof eventListSchema>;
@@ -368,6 +370,16 @@ export const api = {
   /** The sections of NACE Rev. 2.1 (A, B, C …) with their English and Italian names. */
   naceSections: (signal?: AbortSignal) =>
     get<{ items: NaceEntry[] }>(withQuery(`${v1}/nace`, { limit: 50 }), signal),
+  // Regions like mine and the compare page (docs/regions.md).
+  similarRegions: (code: string, dimensions: readonly string[], signal?: AbortSignal) =>
+    get<SimilarRegions>(
+      `${v1}/regions/${enc(code)}/similar?dimensions=${dimensions.join(',')}&limit=10`,
+      signal,
+    ),
+  compareRegions: (codes: readonly string[], signal?: AbortSignal) =>
+    get<Comparison>(`${v1}/regions/compare?codes=${codes.map(enc).join(',')}`, signal),
+  compareCsvUrl: (codes: readonly string[]) =>
+    `${v1}/regions/compare?codes=${codes.map(enc).join(',')}&format=csv`,
 
   events: (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal, pageSize = 50) =>
     get<EventList>(withQuery(`${v1}/events`, { when, pageSize }), signal),

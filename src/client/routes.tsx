@@ -16,6 +16,7 @@ const OrganisationInvitationPage = lazy(
 const RegionsPage = lazy(() => import('../features/regions/ui/RegionsPage.tsx'));
 const RegionPage = lazy(() => import('../features/regions/ui/RegionPage.tsx'));
 const IndicatorImportPage = lazy(() => import('../features/regions/ui/IndicatorImportPage.tsx'));
+const ComparePage = lazy(() => import('../features/regions/ui/ComparePage.tsx'));
 const EventsPage = lazy(() => import('../features/events/ui/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/events/ui/EventPage.tsx'));
 const AgendaPage = lazy(() => import('../features/events/ui/AgendaPage.tsx'));
@@ -59,6 +60,7 @@ export function AppRoutes() {
         <Route path="/invitations/:token" component={InvitationPage} />
         <Route path="/organisation-invitations/:token" component={OrganisationInvitationPage} />
         <Route path="/regions" component={RegionsPage} />
+        <Route path="/regions/compare" component={ComparePage} />
         <Route path="/regions/:code" component={RegionPage} />
         <Route path="/events" component={EventsPage} />
         <Route path="/events/:slug" component={EventPage} />

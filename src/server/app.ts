@@ -70,12 +70,16 @@ import { searchRoutes } from '../features/organisations/search.routes.ts';
 import { type SearchService, searchService } from '../features/organisations/search.service.ts';
 import { overviewRoutes } from '../features/overview/overview.routes.ts';
 import { type OverviewService, overviewService } from '../features/overview/overview.service.ts';
+import { type CompareService, compareService } from '../features/regions/compare.service.ts';
 import { indicatorsRepo } from '../features/regions/indicators.repo.ts';
 import { indicatorsRoutes } from '../features/regions/indicators.routes.ts';
 import { type IndicatorsService, indicatorsService } from '../features/regions/indicators.service.ts';
 import { regionsRepo } from '../features/regions/regions.repo.ts';
 import { regionsRoutes } from '../features/regions/regions.routes.ts';
 import { type RegionsService, regionsService } from '../features/regions/regions.service.ts';
+import { similarityRepo } from '../features/regions/similarity.repo.ts';
+import { similarityRoutes } from '../features/regions/similarity.routes.ts';
+import { type SimilarityService, similarityService } from '../features/regions/similarity.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerAdmission } from './http/admission.ts';
@@ -102,6 +106,8 @@ export interface Services {
   accounts: AccountsService;
   regions: RegionsService;
   indicators: IndicatorsService;
+  similarity: SimilarityService;
+  compare: CompareService;
   organisations: OrganisationsService;
   profiles: ProfileServices;
   search: SearchService;
@@ -148,7 +154,11 @@ export function buildServices(
     }),
     accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
     regions: regionsService(regionsRepo(db)),
-    indicators: indicatorsService(db, indicatorsRepo(db), regionsRepo(db)),
+    indicators: indicatorsService(db, indicatorsRepo(db), regionsRepo(db), {
+      dataVersion: similarityRepo(db).dataVersion,
+    }),
+    similarity: similarityService(similarityRepo(db)),
+    compare: compareService(similarityRepo(db), indicatorsRepo(db)),
     events,
     ...summaryServices(db, events),
     exports: exportsService(db),
@@ -293,6 +303,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   });
   overviewRoutes(app, services);
   regionsRoutes(app, services);
+  similarityRoutes(app, services);
   await indicatorsRoutes(app, services);
   searchRoutes(app, services);
   organisationsRoutes(app, services);

@@ -77,14 +77,20 @@ export function indicatorsRepo(db: Kysely<DB>) {
     ) {
       const country = f.country ?? null;
       const year = f.year ?? null;
+      // One primary-key probe per region (its latest year, or the year asked for) rather than a sort
+      // of every year's rows: about three times faster on PGlite (bench/regions.bench.ts).
       const r = await sql<FigureRow & { name: string }>`
-        select distinct on (v.area_code) v.indicator_id, v.area_code, v.year, v.value, v.value_text, v.source_id, g.name
-        from region_indicator_values v
-        join regions g on g.code = v.area_code
-        where v.indicator_id = ${indicator} and g.level = ${f.level}
-          and (${country}::text is null or g.country_code = ${country})
-          and (${year}::int is null or v.year = ${year})
-        order by v.area_code, v.year desc`.execute(db);
+        select v.indicator_id, v.area_code, v.year, v.value, v.value_text, v.source_id, g.name
+        from regions g
+        cross join lateral (
+          select * from region_indicator_values v
+          where v.indicator_id = ${indicator} and v.area_code = g.code
+            and (${year}::int is null or v.year = ${year})
+          order by v.year desc
+          limit 1
+        ) v
+        where g.level = ${f.level} and (${country}::text is null or g.country_code = ${country})
+        order by g.code`.execute(db);
       return r.rows;
     },
   };

@@ -6,6 +6,7 @@ import { importIndicators } from './indicators.import.ts';
 import type { FigureRow, IndicatorsRepo } from './indicators.repo.ts';
 import type { IndicatorInfo, IndicatorValues, RegionIndicators } from './indicators.schemas.ts';
 import type { RegionsRepo } from './regions.repo.ts';
+import { versionedCache } from './versioned-cache.ts';
 
 type IndicatorRow = NonNullable<Awaited<ReturnType<IndicatorsRepo['indicator']>>>;
 type SourceRow = Awaited<ReturnType<IndicatorsRepo['sources']>>[number];
@@ -48,8 +49,17 @@ const groupBy = <T, K>(xs: T[], key: (x: T) => K) => {
   return m;
 };
 
-export function indicatorsService(db: Kysely<DB>, repo: IndicatorsRepo, regions: RegionsRepo) {
-  return {
+export function indicatorsService(
+  db: Kysely<DB>,
+  repo: IndicatorsRepo,
+  regions: RegionsRepo,
+  /** With the data version (similarity.repo.ts), one indicator across regions is kept until it moves. */
+  o: { dataVersion?: () => Promise<string> } = {},
+) {
+  const acrossCache = o.dataVersion
+    ? versionedCache<IndicatorValues>(o.dataVersion, { maxEntries: 200 })
+    : null;
+  const service = {
     async catalogue(): Promise<{ items: IndicatorInfo[]; sources: ReturnType<typeof toSource>[] }> {
       const [rows, sources] = await Promise.all([repo.catalogue(), repo.sources()]);
       return {
@@ -106,7 +116,16 @@ export function indicatorsService(db: Kysely<DB>, repo: IndicatorsRepo, regions:
     },
 
     /** One indicator across regions (a choropleth or a ranking), latest year per region by default. */
-    async across(
+    across(
+      id: string,
+      f: { level: number; country?: string | undefined; year?: number | undefined },
+    ): Promise<IndicatorValues> {
+      if (!acrossCache) return service.computeAcross(id, f);
+      const key = JSON.stringify([id, f.level, f.country ?? null, f.year ?? null]);
+      return acrossCache.get(key, () => service.computeAcross(id, f));
+    },
+
+    async computeAcross(
       id: string,
       f: { level: number; country?: string | undefined; year?: number | undefined },
     ): Promise<IndicatorValues> {
@@ -147,5 +166,6 @@ export function indicatorsService(db: Kysely<DB>, repo: IndicatorsRepo, regions:
 
     import: (text: string, dryRun: boolean) => importIndicators(db, text, { dryRun }),
   };
+  return service;
 }
 export type IndicatorsService = ReturnType<typeof indicatorsService>;

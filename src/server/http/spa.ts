@@ -63,6 +63,7 @@ const STATIC_TITLES: Record<string, string> = {
   '/': 'Nexum',
   '/organisations': 'Directory',
   '/regions': 'Regions',
+  '/regions/compare': 'Compare regions',
   '/events': 'Events',
   '/signin': 'Sign in',
   '/signup': 'Sign up',

@@ -13,7 +13,7 @@ export const LOCALE_COOKIE = 'nexum_locale';
 
 const catalogues: Record<Locale, Messages> = { en, it };
 /** BCP 47 tags for Intl: British English gives European day-month order and 24-hour times. */
-const intlTags: Record<Locale, string> = { en: 'en-GB', it: 'it-IT' };
+export const intlTags: Record<Locale, string> = { en: 'en-GB', it: 'it-IT' };
 
 /** The BCP 47 tag Intl formatters use for a locale. */
 export function intlTag(locale: Locale): string {

@@ -11,6 +11,7 @@ import { IndicatorTrends } from './IndicatorTrends.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
 import { levelKey } from './levels.ts';
 import { RegionEcosystem } from './RegionEcosystem.tsx';
+import SimilarRegions from './SimilarRegions.tsx';
 import './region-profile.css';
 
 function Breadcrumb({ region, title }: { region: Region; title: string }) {
@@ -174,7 +175,8 @@ export default function RegionPage() {
         <RegionEcosystem region={r} title={title} />
       </Section>
 
-      {/* S3 priorities (S3Priorities.tsx) go here, then the peers (SimilarRegions.tsx). */}
+      {/* S3 priorities (S3Priorities.tsx) go here, before the peers. */}
+      <SimilarRegions code={r.code} />
 
       <Section id="events" title={t('regions.events')}>
         <EventLinkList events={r.events} empty={t('regions.noEvents')} />
