@@ -76,6 +76,9 @@ import { type IndicatorsService, indicatorsService } from '../features/regions/i
 import { regionsRepo } from '../features/regions/regions.repo.ts';
 import { regionsRoutes } from '../features/regions/regions.routes.ts';
 import { type RegionsService, regionsService } from '../features/regions/regions.service.ts';
+import { s3Repo } from '../features/regions/s3.repo.ts';
+import { s3Routes } from '../features/regions/s3.routes.ts';
+import { type S3Service, s3Service } from '../features/regions/s3.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerAdmission } from './http/admission.ts';
@@ -102,6 +105,7 @@ export interface Services {
   accounts: AccountsService;
   regions: RegionsService;
   indicators: IndicatorsService;
+  s3: S3Service;
   organisations: OrganisationsService;
   profiles: ProfileServices;
   search: SearchService;
@@ -149,6 +153,7 @@ export function buildServices(
     accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
     regions: regionsService(regionsRepo(db)),
     indicators: indicatorsService(db, indicatorsRepo(db), regionsRepo(db)),
+    s3: s3Service(s3Repo(db), regionsRepo(db)),
     events,
     ...summaryServices(db, events),
     exports: exportsService(db),
@@ -294,6 +299,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   overviewRoutes(app, services);
   regionsRoutes(app, services);
   await indicatorsRoutes(app, services);
+  s3Routes(app, services);
   searchRoutes(app, services);
   organisationsRoutes(app, services);
   await importRoutes(app, services);
