@@ -73,12 +73,17 @@ import { type OverviewService, overviewService } from '../features/overview/over
 import { indicatorsRepo } from '../features/regions/indicators.repo.ts';
 import { indicatorsRoutes } from '../features/regions/indicators.routes.ts';
 import { type IndicatorsService, indicatorsService } from '../features/regions/indicators.service.ts';
+import { paperRepo } from '../features/regions/paper.repo.ts';
+import { paperRoutes } from '../features/regions/paper.routes.ts';
+import { type PaperService, paperService } from '../features/regions/paper.service.ts';
 import { regionsRepo } from '../features/regions/regions.repo.ts';
 import { regionsRoutes } from '../features/regions/regions.routes.ts';
 import { type RegionsService, regionsService } from '../features/regions/regions.service.ts';
 import { s3Repo } from '../features/regions/s3.repo.ts';
 import { s3Routes } from '../features/regions/s3.routes.ts';
 import { type S3Service, s3Service } from '../features/regions/s3.service.ts';
+import { sectionsRepo } from '../features/regions/sections.repo.ts';
+import { type SectionsService, sectionsService } from '../features/regions/sections.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerAdmission } from './http/admission.ts';
@@ -106,6 +111,8 @@ export interface Services {
   regions: RegionsService;
   indicators: IndicatorsService;
   s3: S3Service;
+  sections: SectionsService;
+  paper: PaperService;
   organisations: OrganisationsService;
   profiles: ProfileServices;
   search: SearchService;
@@ -153,7 +160,7 @@ export function buildServices(
     accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
     regions: regionsService(regionsRepo(db)),
     indicators: indicatorsService(db, indicatorsRepo(db), regionsRepo(db)),
-    s3: s3Service(s3Repo(db), regionsRepo(db)),
+    ...regionPaperServices(db),
     events,
     ...summaryServices(db, events),
     exports: exportsService(db),
@@ -167,6 +174,22 @@ export function buildServices(
     calls: callsService(callsRepo(db)),
     pitches: pitchesService(pitchesRepo(db)),
     ...registrations,
+  };
+}
+
+/**
+ * A region's S3 priorities and Input Paper. The paper's peers section needs a "regions like mine"
+ * finder (PaperDeps.peers); none is wired here yet, so papers have no peers section.
+ */
+function regionPaperServices(db: Database['db']) {
+  const regions = regionsRepo(db);
+  const s3 = s3Service(s3Repo(db), regions);
+  const sections = sectionsService(sectionsRepo(db), s3Repo(db), regions);
+  const indicators = indicatorsService(db, indicatorsRepo(db), regions);
+  return {
+    s3,
+    sections,
+    paper: paperService({ repo: paperRepo(db), regions, indicators, s3, sections }),
   };
 }
 
@@ -300,6 +323,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   regionsRoutes(app, services);
   await indicatorsRoutes(app, services);
   s3Routes(app, services);
+  paperRoutes(app, services);
   searchRoutes(app, services);
   organisationsRoutes(app, services);
   await importRoutes(app, services);
