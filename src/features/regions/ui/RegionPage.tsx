@@ -6,6 +6,7 @@ import { ErrorState, Loading } from '../../../client/components/ui.tsx';
 import { useApi, useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import { levelKey } from './levels.ts';
+import { RegionEditorial } from './RegionEditorial.tsx';
 
 function Breadcrumb({ region, title }: { region: Region; title: string }) {
   const { t, country } = useI18n();
@@ -97,6 +98,7 @@ export default function RegionPage() {
             <h2 id="events-heading">{t('regions.events')}</h2>
             <EventLinkList events={r.events} empty={t('regions.noEvents')} />
           </section>
+          <RegionEditorial code={r.code} />
         </div>
         <div className="stack">
           <section className="card section">
