@@ -1,9 +1,10 @@
 // `npm run bench [name…]`: every benchmark prints its figures and ratios against a baseline measured in
-// the same run. Names: foundation, scheduler, directory, import, load.
+// the same run. Names: foundation, scheduler, directory, import, load, regions-paper.
 import { directoryBench } from './directory.bench.ts';
 import { foundationBench } from './foundation.bench.ts';
 import { importBench } from './import.bench.ts';
 import { loadBench } from './load.bench.ts';
+import { regionsPaperBench } from './regions-paper.bench.ts';
 import { schedulerBench } from './scheduler.bench.ts';
 
 const all: Record<string, () => Promise<void>> = {
@@ -19,6 +20,11 @@ const all: Record<string, () => Promise<void>> = {
     loadBench({
       seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 10),
       connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 100),
+    }),
+  'regions-paper': () =>
+    regionsPaperBench({
+      n: Number(process.env.BENCH_PAPER_N ?? 1000),
+      runs: Number(process.env.BENCH_PAPER_RUNS ?? 10),
     }),
 };
 
