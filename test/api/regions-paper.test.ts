@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { indicatorsRepo } from '../../src/features/regions/indicators.repo.ts';
 import { indicatorsService } from '../../src/features/regions/indicators.service.ts';
-import { doesBetter } from '../../src/features/regions/paper.model.ts';
+import { doesBetter } from '../../src/features/regions/paper.compare.ts';
 import { paperRepo } from '../../src/features/regions/paper.repo.ts';
 import { paperService } from '../../src/features/regions/paper.service.ts';
 import { regionsRepo } from '../../src/features/regions/regions.repo.ts';
