@@ -184,6 +184,22 @@ for (const backend of backends()) {
       assert.ok(!page.includes('Second text.'), 'older versions are not printed');
     });
 
+    test('saves at the same moment get consecutive versions, none lost', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          save('megatrends', { language: 'it', body: `Bozza ${i + 1}` }, editor.cookie),
+        ),
+      );
+      assert.deepEqual(
+        results.map((r) => r.statusCode),
+        Array(12).fill(201),
+      );
+      assert.deepEqual(
+        results.map((r) => r.json().version as number).sort((a, b) => a - b),
+        Array.from({ length: 12 }, (_, i) => i + 1),
+      );
+    });
+
     test('the HTML paper is a complete document with the real figures, their source and year', async () => {
       const page = await html('/api/v1/regions/ITC4/paper?lang=en');
       assert.match(page, /^<!doctype html>\n<html lang="en">/);

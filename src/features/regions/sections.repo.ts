@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import { isUniqueViolation } from '../../server/db/errors.ts';
 import type { DB } from '../../server/db/schema.ts';
 import type { PaperSectionKey } from './paper.schemas.ts';
 
@@ -49,38 +48,36 @@ export function sectionsRepo(db: Kysely<DB>) {
         .where('s.version', '=', version)
         .executeTakeFirst(),
     /**
-     * Appends the next version in one statement; two saves at the same moment collide on the primary
-     * key, and the one that lost takes the number after.
+     * Appends the next version. Saves of one section and language queue on an advisory lock for the
+     * transaction, so that concurrent saves get consecutive numbers instead of colliding.
      */
-    async append(
+    append: (
       code: string,
       key: PaperSectionKey,
       language: Language,
       v: { body: string; author: string | null; restoredFrom?: number | null; sample?: boolean },
-    ): Promise<number> {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const row = await db
-            .insertInto('region_paper_sections')
-            .values({
-              region_code: code,
-              section: key,
-              language,
-              version: sql<number>`(select coalesce(max(version), 0) + 1 from region_paper_sections
-                where region_code = ${code} and section = ${key} and language = ${language})`,
-              body: v.body,
-              author: v.author,
-              restored_from: v.restoredFrom ?? null,
-              sample: v.sample ?? false,
-            })
-            .returning('version')
-            .executeTakeFirstOrThrow();
-          return row.version;
-        } catch (e) {
-          if (attempt >= 3 || !isUniqueViolation(e)) throw e;
-        }
-      }
-    },
+    ): Promise<number> =>
+      db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`region_paper_sections:${code}:${key}:${language}`}))`.execute(
+          trx,
+        );
+        const row = await trx
+          .insertInto('region_paper_sections')
+          .values({
+            region_code: code,
+            section: key,
+            language,
+            version: sql<number>`(select coalesce(max(version), 0) + 1 from region_paper_sections
+              where region_code = ${code} and section = ${key} and language = ${language})`,
+            body: v.body,
+            author: v.author,
+            restored_from: v.restoredFrom ?? null,
+            sample: v.sample ?? false,
+          })
+          .returning('version')
+          .executeTakeFirstOrThrow();
+        return row.version;
+      }),
   };
 }
 export type SectionsRepo = ReturnType<typeof sectionsRepo>;
