@@ -91,25 +91,36 @@ export function renderPaperHtml(m: PaperModel): string {
     )
     .join('')}</dl>`;
 
+  // A country's paper has no country column: the region is the country.
+  const columns = <T>(cells: T[]) => (m.hasCountry ? cells : cells.filter((_, i) => i !== 2));
   const landscapeTables = m.landscape
     .map((g) => {
+      const missing = `<span class="missing">${esc(t('paper.missingShort'))}</span>`;
       const body = g.rows
-        .map(
-          (r) =>
-            `<tr><th scope="row">${esc(r.label)}<br><span class="meta">${esc(r.unit)}</span></th><td class="n">${valueWithYear(r.region, t)}</td><td class="n">${valueWithYear(r.country, t)}</td><td class="n">${valueWithYear(r.eu, t)}</td><td class="n">${r.gap ? esc(r.gap) : `<span class="missing">${esc(t('paper.missingShort'))}</span>`}</td><td class="n">${r.rank ? esc(r.rank) : ''}</td><td>${esc(r.sources)}</td></tr>`,
+        .map((r) =>
+          columns([
+            `<th scope="row">${esc(r.label)}<br><span class="meta">${esc(r.unit)}</span></th>`,
+            `<td class="n">${valueWithYear(r.region, t)}</td>`,
+            `<td class="n">${valueWithYear(r.country, t)}</td>`,
+            `<td class="n">${valueWithYear(r.eu, t)}</td>`,
+            `<td class="n">${r.gap ? esc(r.gap) : missing}</td>`,
+            `<td class="n">${r.rank ? esc(r.rank) : ''}</td>`,
+            `<td>${esc(r.sources)}</td>`,
+          ]).join(''),
         )
+        .map((cells) => `<tr>${cells}</tr>`)
         .join('');
-      const head = [
-        t('paper.col.indicator'),
-        m.regionName,
-        m.countryName,
-        t('paper.eu27'),
-        t('paper.col.gap'),
-        t('paper.col.rank'),
-        t('paper.col.source'),
-      ]
-        .map((h, i) => `<th scope="col"${i > 0 && i < 6 ? ' class="n"' : ''}>${esc(h)}</th>`)
-        .join('');
+      const head = columns(
+        [
+          t('paper.col.indicator'),
+          m.regionName,
+          m.countryName,
+          t('paper.eu27'),
+          t('paper.col.gap'),
+          t('paper.col.rank'),
+          t('paper.col.source'),
+        ].map((h, i) => `<th scope="col"${i > 0 && i < 6 ? ' class="n"' : ''}>${esc(h)}</th>`),
+      ).join('');
       return `<h3>${esc(g.heading)}</h3><table><caption>${esc(t('paper.landscapeCaption', { dimension: g.heading, region: m.regionName }))}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     })
     .join('');

@@ -81,6 +81,8 @@ export interface PaperModel {
   code: string;
   regionName: string;
   countryName: string;
+  /** False for a country (NUTS 0): the landscape then has no country column. */
+  hasCountry: boolean;
   levelLabel: string;
   generatedOn: string;
   generatedIso: string;
@@ -334,6 +336,7 @@ export function buildPaper(input: PaperInput, locale: Locale): PaperModel {
     code: region.code,
     regionName,
     countryName: country,
+    hasCountry: region.level > 0,
     levelLabel: t(`regions.level${Math.min(3, Math.max(0, region.level)) as 0 | 1 | 2 | 3}`),
     generatedOn: formatDate(locale, input.generatedAt.toISOString()),
     generatedIso: input.generatedAt.toISOString(),

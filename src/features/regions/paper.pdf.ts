@@ -97,11 +97,13 @@ export async function renderPaperPdf(m: PaperModel): Promise<Buffer> {
   w.heading(s, 2, t('paper.landscape'));
   if (!m.landscape.length) w.para(s, t('paper.noIndicators'), 'placeholder');
   else w.para(s, t('paper.landscapeLead'));
+  // A country's paper has no country column: the region is the country.
+  const columns = <T>(cells: T[]) => (m.hasCountry ? cells : cells.filter((_, i) => i !== 2));
   for (const g of m.landscape) {
     w.heading(s, 3, g.heading);
     w.table(s, {
       caption: t('paper.landscapeCaption', { dimension: g.heading, region: m.regionName }),
-      header: [
+      header: columns([
         t('paper.col.indicator'),
         m.regionName,
         m.countryName,
@@ -109,18 +111,20 @@ export async function renderPaperPdf(m: PaperModel): Promise<Buffer> {
         t('paper.col.gap'),
         t('paper.col.rank'),
         t('paper.col.source'),
-      ],
-      rows: g.rows.map((r) => [
-        `${r.label} (${r.unit})`,
-        withYear(r.region, t),
-        withYear(r.country, t),
-        withYear(r.eu, t),
-        r.gap ?? t('paper.missingShort'),
-        r.rank ?? '',
-        r.sources,
       ]),
-      widths: [3, 1.4, 1.4, 1.4, 1.3, 1.1, 1.4],
-      align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+      rows: g.rows.map((r) =>
+        columns([
+          `${r.label} (${r.unit})`,
+          withYear(r.region, t),
+          withYear(r.country, t),
+          withYear(r.eu, t),
+          r.gap ?? t('paper.missingShort'),
+          r.rank ?? '',
+          r.sources,
+        ]),
+      ),
+      widths: columns([3, 1.4, 1.4, 1.4, 1.3, 1.1, 1.4]),
+      align: columns<'left' | 'right'>(['left', 'right', 'right', 'right', 'right', 'right', 'left']),
     });
   }
   if (m.charts.length) w.heading(s, 3, t('paper.trends'));
