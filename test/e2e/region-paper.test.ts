@@ -61,7 +61,12 @@ describe('region editors, S3 priorities and the Input Paper, in the browser', {
     await editor.getByText('Saved as version 2.').waitFor();
     await editor.getByRole('button', { name: 'Restore version 1' }).click();
     await editor.getByText('Version 1 restored as version 3.').waitFor();
-    assert.equal(await body.inputValue(), 'A first introduction.');
+    // The text area shows the new latest version once the versions are read again.
+    await editor.waitForFunction(
+      () =>
+        document.querySelector<HTMLTextAreaElement>('textarea[name="body"]')?.value ===
+        'A first introduction.',
+    );
     await e2e.audit(editor, 'region page (editor)');
     if (SHOTS) await editor.screenshot({ path: `${SHOTS}/region-editorial.png`, fullPage: true });
 

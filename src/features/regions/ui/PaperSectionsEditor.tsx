@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { FormMessage, SelectField, TextAreaField } from '../../../client/components/Form.tsx';
 import { Empty, Loading } from '../../../client/components/ui.tsx';
 import { useApi } from '../../../client/hooks.ts';
@@ -58,15 +58,19 @@ export function PaperSectionsEditor({ code }: { code: string }) {
   const id = useId();
   const [key, setKey] = useState<PaperSectionKey>('introduction');
   const [language, setLanguage] = useState<Language>(locale);
-  const [text, setText] = useState('');
+  // null while untouched: the text area then shows the latest version of the section and language.
+  const [draft, setDraft] = useState<string | null>(null);
   const action = useAction();
   const versions = useApi(
     (signal) => editorialApi.versions(code, key, language, signal),
     [code, key, language],
   );
   const latest = versions.data?.items[0]?.body ?? '';
-  // The text area starts from the latest version of the section and language chosen.
-  useEffect(() => setText(latest), [latest]);
+  const text = draft ?? latest;
+  const choose = (next: () => void) => {
+    next();
+    setDraft(null);
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -74,14 +78,20 @@ export function PaperSectionsEditor({ code }: { code: string }) {
       () => editorialApi.saveSection(code, key, language, text),
       (s) => t('paperSections.saved', { version: s.version }),
     );
-    if (ok) versions.reload();
+    if (ok) {
+      setDraft(null);
+      versions.reload();
+    }
   }
   async function restore(v: PaperSection) {
     const ok = await action.run(
       () => editorialApi.restoreSection(code, key, language, v.version),
       (s) => t('paperSections.restored', { version: v.version, latest: s.version }),
     );
-    if (ok) versions.reload();
+    if (ok) {
+      setDraft(null);
+      versions.reload();
+    }
   }
 
   return (
@@ -94,7 +104,7 @@ export function PaperSectionsEditor({ code }: { code: string }) {
             label={t('paperSections.section')}
             name="section"
             value={key}
-            onChange={(e) => setKey(e.target.value as PaperSectionKey)}
+            onChange={(e) => choose(() => setKey(e.target.value as PaperSectionKey))}
           >
             {KEYS.map((k) => (
               <option key={k} value={k}>
@@ -106,7 +116,7 @@ export function PaperSectionsEditor({ code }: { code: string }) {
             label={t('paperSections.language')}
             name="language"
             value={language}
-            onChange={(e) => setLanguage(e.target.value as Language)}
+            onChange={(e) => choose(() => setLanguage(e.target.value as Language))}
           >
             <option value="en">{t('lang.en')}</option>
             <option value="it">{t('lang.it')}</option>
@@ -118,13 +128,19 @@ export function PaperSectionsEditor({ code }: { code: string }) {
           rows={12}
           lang={language}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          // Not before the latest version is in: what is typed would be replaced by it.
+          disabled={versions.loading}
+          onChange={(e) => setDraft(e.target.value)}
           hint={t('paperSections.bodyHint')}
           error={action.fields.body}
         />
         <FormMessage error={action.error} success={action.success} />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={action.busy || text === latest}>
+          <button
+            type="submit"
+            className="button"
+            disabled={action.busy || versions.loading || text === latest}
+          >
             {action.busy ? t('common.saving') : t('paperSections.save')}
           </button>
         </div>
