@@ -1,7 +1,7 @@
 // The Input Paper as one self-contained, printable HTML document: headings in order, tables with
 // captions and header cells, charts as inline SVG each followed by its figures as a table.
 import { type Locale, type MessageKey, translate } from '../../shared/i18n/index.ts';
-import type { CountLine, PaperModel, Value } from './paper.model.ts';
+import { type CountLine, landscapeColumns, type PaperModel, type Value } from './paper.model.ts';
 import { chartSvg, chartTableHtml, esc } from './paper.svg.ts';
 
 const STYLE = `
@@ -91,8 +91,7 @@ export function renderPaperHtml(m: PaperModel): string {
     )
     .join('')}</dl>`;
 
-  // A country's paper has no country column: the region is the country.
-  const columns = <T>(cells: T[]) => (m.hasCountry ? cells : cells.filter((_, i) => i !== 2));
+  const columns = <T>(cells: T[]) => landscapeColumns(m, cells);
   const landscapeTables = m.landscape
     .map((g) => {
       const missing = `<span class="missing">${esc(t('paper.missingShort'))}</span>`;
@@ -111,15 +110,9 @@ export function renderPaperHtml(m: PaperModel): string {
         .map((cells) => `<tr>${cells}</tr>`)
         .join('');
       const head = columns(
-        [
-          t('paper.col.indicator'),
-          m.regionName,
-          m.countryName,
-          t('paper.eu27'),
-          t('paper.col.gap'),
-          t('paper.col.rank'),
-          t('paper.col.source'),
-        ].map((h, i) => `<th scope="col"${i > 0 && i < 6 ? ' class="n"' : ''}>${esc(h)}</th>`),
+        m.landscapeHeader.map(
+          (h, i) => `<th scope="col"${i > 0 && i < 6 ? ' class="n"' : ''}>${esc(h)}</th>`,
+        ),
       ).join('');
       return `<h3>${esc(g.heading)}</h3><table><caption>${esc(t('paper.landscapeCaption', { dimension: g.heading, region: m.regionName }))}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     })

@@ -87,6 +87,8 @@ export interface PaperModel {
   generatedOn: string;
   generatedIso: string;
   keyFigures: KeyFigure[];
+  /** The landscape tables' column headings, for landscapeColumns. */
+  landscapeHeader: string[];
   landscape: { dimension: Dimension; heading: string; rows: LandscapeRow[] }[];
   charts: ChartModel[];
   ecosystem: {
@@ -155,6 +157,10 @@ export const paragraphsOf = (text: string) =>
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean);
+
+/** A landscape table's cells, in landscapeHeader's order; a country's paper has no country column. */
+export const landscapeColumns = <T>(m: Pick<PaperModel, 'hasCountry'>, cells: T[]) =>
+  m.hasCountry ? cells : cells.filter((_, i) => i !== 2);
 
 export function buildPaper(input: PaperInput, locale: Locale): PaperModel {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
@@ -341,6 +347,15 @@ export function buildPaper(input: PaperInput, locale: Locale): PaperModel {
     generatedOn: formatDate(locale, input.generatedAt.toISOString()),
     generatedIso: input.generatedAt.toISOString(),
     keyFigures,
+    landscapeHeader: [
+      t('paper.col.indicator'),
+      regionName,
+      country,
+      t('paper.eu27'),
+      t('paper.col.gap'),
+      t('paper.col.rank'),
+      t('paper.col.source'),
+    ],
     landscape: DIMENSIONS.map((dimension) => ({
       dimension,
       heading: t(`paper.dimension.${dimension}`),

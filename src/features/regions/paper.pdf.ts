@@ -2,7 +2,7 @@
 // the HTML paper, charts drawn as vector paths, each chart followed by its figures as a table.
 import { newPdf, pdfToBuffer } from '../../server/pdf/document.ts';
 import { type Locale, type MessageKey, translate } from '../../shared/i18n/index.ts';
-import type { CountLine, PaperModel, Value } from './paper.model.ts';
+import { type CountLine, landscapeColumns, type PaperModel, type Value } from './paper.model.ts';
 import { ACCENT, INK, MUTED, pdfWriter } from './paper.pdf-kit.ts';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -97,21 +97,12 @@ export async function renderPaperPdf(m: PaperModel): Promise<Buffer> {
   w.heading(s, 2, t('paper.landscape'));
   if (!m.landscape.length) w.para(s, t('paper.noIndicators'), 'placeholder');
   else w.para(s, t('paper.landscapeLead'));
-  // A country's paper has no country column: the region is the country.
-  const columns = <T>(cells: T[]) => (m.hasCountry ? cells : cells.filter((_, i) => i !== 2));
+  const columns = <T>(cells: T[]) => landscapeColumns(m, cells);
   for (const g of m.landscape) {
     w.heading(s, 3, g.heading);
     w.table(s, {
       caption: t('paper.landscapeCaption', { dimension: g.heading, region: m.regionName }),
-      header: columns([
-        t('paper.col.indicator'),
-        m.regionName,
-        m.countryName,
-        t('paper.eu27'),
-        t('paper.col.gap'),
-        t('paper.col.rank'),
-        t('paper.col.source'),
-      ]),
+      header: columns(m.landscapeHeader),
       rows: g.rows.map((r) =>
         columns([
           `${r.label} (${r.unit})`,
