@@ -1,10 +1,11 @@
 // `npm run bench [name…]`: every benchmark prints its figures and ratios against a baseline measured in
-// the same run. Names: foundation, scheduler, directory, import, load, regions.
+// the same run. Names: foundation, scheduler, directory, import, load, regions, regions-paper.
 import { directoryBench } from './directory.bench.ts';
 import { foundationBench } from './foundation.bench.ts';
 import { importBench } from './import.bench.ts';
 import { loadBench } from './load.bench.ts';
 import { regionsBench } from './regions.bench.ts';
+import { regionsPaperBench } from './regions-paper.bench.ts';
 import { schedulerBench } from './scheduler.bench.ts';
 
 const all: Record<string, () => Promise<void>> = {
@@ -22,6 +23,11 @@ const all: Record<string, () => Promise<void>> = {
       connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 100),
     }),
   regions: () => regionsBench({ n: Number(process.env.BENCH_REGIONS_N ?? 200) }),
+  'regions-paper': () =>
+    regionsPaperBench({
+      n: Number(process.env.BENCH_PAPER_N ?? 1000),
+      runs: Number(process.env.BENCH_PAPER_RUNS ?? 10),
+    }),
 };
 
 const wanted = process.argv.slice(2);

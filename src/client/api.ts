@@ -276,7 +276,12 @@ function fieldMessages(details: unknown): [Record<string, string>, Record<string
   return [out, codes];
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   // FormData (file uploads) sets its own multipart content type, a Blob sends its own type (text/csv).
   const form =

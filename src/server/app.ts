@@ -12,6 +12,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { DIMENSIONS } from '../core/similarity/types.ts';
 import { accountsRepo } from '../features/accounts/accounts.repo.ts';
 import { accountsRoutes } from '../features/accounts/accounts.routes.ts';
 import { type AccountsService, accountsService } from '../features/accounts/accounts.service.ts';
@@ -74,9 +75,17 @@ import { type CompareService, compareService } from '../features/regions/compare
 import { indicatorsRepo } from '../features/regions/indicators.repo.ts';
 import { indicatorsRoutes } from '../features/regions/indicators.routes.ts';
 import { type IndicatorsService, indicatorsService } from '../features/regions/indicators.service.ts';
+import { paperRepo } from '../features/regions/paper.repo.ts';
+import { paperRoutes } from '../features/regions/paper.routes.ts';
+import { type PaperService, paperService } from '../features/regions/paper.service.ts';
 import { regionsRepo } from '../features/regions/regions.repo.ts';
 import { regionsRoutes } from '../features/regions/regions.routes.ts';
 import { type RegionsService, regionsService } from '../features/regions/regions.service.ts';
+import { s3Repo } from '../features/regions/s3.repo.ts';
+import { s3Routes } from '../features/regions/s3.routes.ts';
+import { type S3Service, s3Service } from '../features/regions/s3.service.ts';
+import { sectionsRepo } from '../features/regions/sections.repo.ts';
+import { type SectionsService, sectionsService } from '../features/regions/sections.service.ts';
 import { similarityRepo } from '../features/regions/similarity.repo.ts';
 import { similarityRoutes } from '../features/regions/similarity.routes.ts';
 import { type SimilarityService, similarityService } from '../features/regions/similarity.service.ts';
@@ -108,6 +117,9 @@ export interface Services {
   indicators: IndicatorsService;
   similarity: SimilarityService;
   compare: CompareService;
+  s3: S3Service;
+  sections: SectionsService;
+  paper: PaperService;
   organisations: OrganisationsService;
   profiles: ProfileServices;
   search: SearchService;
@@ -154,11 +166,7 @@ export function buildServices(
     }),
     accounts: accountsService(accountsRepo(db), { sessionDays: config.sessionDays }),
     regions: regionsService(regionsRepo(db)),
-    indicators: indicatorsService(db, indicatorsRepo(db), regionsRepo(db), {
-      dataVersion: similarityRepo(db).dataVersion,
-    }),
-    similarity: similarityService(similarityRepo(db)),
-    compare: compareService(similarityRepo(db), indicatorsRepo(db)),
+    ...regionServices(db),
     events,
     ...summaryServices(db, events),
     exports: exportsService(db),
@@ -172,6 +180,32 @@ export function buildServices(
     calls: callsService(callsRepo(db)),
     pitches: pitchesService(pitchesRepo(db)),
     ...registrations,
+  };
+}
+
+/**
+ * A region's S3 priorities and Input Paper. The paper's peers section needs a "regions like mine"
+ * finder (PaperDeps.peers); none is wired here yet, so papers have no peers section.
+ */
+/** Regions like mine, compare, S3 priorities, paper sections and the Input Paper (whose peers are the similar regions). */
+function regionServices(db: Database['db']) {
+  const regions = regionsRepo(db);
+  const similarity = similarityService(similarityRepo(db));
+  const s3 = s3Service(s3Repo(db), regions);
+  const sections = sectionsService(sectionsRepo(db), s3Repo(db), regions);
+  const indicators = indicatorsService(db, indicatorsRepo(db), regions, {
+    dataVersion: similarityRepo(db).dataVersion,
+  });
+  // Every similar-region search of the paper's peers uses all four dimensions (docs/regions-paper.md).
+  const peers = async (code: string) =>
+    (await similarity.similar(code, { dimensions: [...DIMENSIONS], limit: 5, includeSelf: false })).peers;
+  return {
+    indicators,
+    similarity,
+    compare: compareService(similarityRepo(db), indicatorsRepo(db)),
+    s3,
+    sections,
+    paper: paperService({ repo: paperRepo(db), regions, indicators, s3, sections, peers }),
   };
 }
 
@@ -305,6 +339,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   regionsRoutes(app, services);
   similarityRoutes(app, services);
   await indicatorsRoutes(app, services);
+  s3Routes(app, services);
+  paperRoutes(app, services);
   searchRoutes(app, services);
   organisationsRoutes(app, services);
   await importRoutes(app, services);

@@ -11,6 +11,7 @@ import { backends } from '../helpers/db.ts';
 import { type AgendaMatrixCtx, setUpAgendaMatrix } from './agenda-matrix.ts';
 import { type B2bMatrixCtx, setUpB2bMatrix } from './b2b-matrix.ts';
 import { CALLS_MATRIX, type CallsMatrixCtx, setUpCallsMatrix } from './calls-matrix.ts';
+import { REGIONS_MATRIX, type RegionsMatrixCtx, setUpRegionsMatrix } from './regions-matrix.ts';
 import {
   REGISTRATIONS_MATRIX,
   type RegistrationsMatrixCtx,
@@ -41,6 +42,8 @@ interface Ctx {
   registrations: RegistrationsMatrixCtx;
   /** Event banner and summary fixtures on the Milan event (see summary-matrix.ts). */
   summary: SummaryMatrixCtx;
+  /** Region editors, S3 priorities and Input Paper sections on FR10 (see regions-matrix.ts). */
+  regions: RegionsMatrixCtx;
 }
 
 interface ProfileCtx {
@@ -494,6 +497,8 @@ const MATRIX: RouteSpec[] = [
   ...REGISTRATIONS_MATRIX,
   // Event banner and the summary after the event (entries in summary-matrix.ts).
   ...SUMMARY_MATRIX,
+  // Region editors, S3 priorities and Input Paper sections (entries in regions-matrix.ts).
+  ...REGIONS_MATRIX,
 ];
 
 /** Profiles in each state run by orgAdmin (orgMember a member), claims, a member, a user, invitations. */
@@ -677,6 +682,7 @@ for (const backend of backends()) {
       c.calls = await setUpCallsMatrix(t, ids);
       c.registrations = await setUpRegistrationsMatrix(t, ids, c.cookies);
       c.summary = await setUpSummaryMatrix(t, milan.id, c.cookies.admin);
+      c.regions = await setUpRegionsMatrix(t, c.cookies.admin);
     });
     after(() => t.close());
 

@@ -63,6 +63,9 @@ export const eventSchema = eventSummarySchema
     registrationClosesAt: z.string().nullable(),
     requiresApproval: z.boolean(),
     inputPaperUrl: z.string().nullable().describe('The Input Paper on the host region (https)'),
+    showInputPaper: z
+      .boolean()
+      .describe('Whether the event page links to the host region’s generated Input Paper'),
     b2bMode: z.enum(['first_come', 'scheduler']),
     agendaVersion: z.number().int().describe('The published agenda version (0: none yet)'),
     organisers: z.array(organisationSummarySchema),
@@ -126,6 +129,7 @@ const eventFields = z.object({
   inputPaperUrl: z
     .union([z.url({ protocol: /^https$/, message: 'An https:// address' }).max(2000), z.literal('')])
     .nullable(),
+  showInputPaper: z.boolean(),
   b2bMode: z.enum(['first_come', 'scheduler']),
 });
 const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) =>

@@ -74,6 +74,7 @@ export interface EventInput {
   registrationClosesAt?: string | null;
   requiresApproval?: boolean;
   inputPaperUrl?: string | null;
+  showInputPaper?: boolean;
   b2bMode?: 'first_come' | 'scheduler';
 }
 
@@ -101,6 +102,7 @@ function toColumns(i: EventInput): Updateable<DB['events']> {
   if (i.registrationClosesAt !== undefined) c.registration_closes_at = i.registrationClosesAt;
   if (i.requiresApproval !== undefined) c.requires_approval = i.requiresApproval;
   if (i.inputPaperUrl !== undefined) c.input_paper_url = i.inputPaperUrl || null;
+  if (i.showInputPaper !== undefined) c.show_input_paper = i.showInputPaper;
   if (i.b2bMode !== undefined) c.b2b_mode = i.b2bMode;
   return c;
 }
@@ -145,6 +147,7 @@ export function eventsService(repo: EventsRepo, seats: { apply?: SeatSettings } 
       registrationClosesAt: iso(e.registration_closes_at),
       requiresApproval: e.requires_approval,
       inputPaperUrl: e.input_paper_url,
+      showInputPaper: e.show_input_paper,
       b2bMode: e.b2b_mode,
       agendaVersion: e.agenda_version,
       organisers: organisers.map(toOrganisationSummary),

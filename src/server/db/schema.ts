@@ -279,6 +279,8 @@ export interface EventsTable {
   banner_card_file_id: string | null;
   banner_width: number | null;
   banner_height: number | null;
+  /** 0016_region_s3_papers.sql */
+  show_input_paper: Generated<boolean>;
 }
 
 export interface EventOrganisersTable {
@@ -684,6 +686,42 @@ export interface RegionIndicatorValuesTable {
   updated_at: Generated<Date>;
 }
 
+/** 0016_region_s3_papers.sql */
+export interface RegionEditorsTable {
+  region_code: string;
+  user_id: string;
+  granted_by: string | null;
+  granted_at: CreatedAt;
+}
+
+export interface RegionS3PrioritiesTable {
+  id: Generated<string>;
+  region_code: string;
+  title: string;
+  description: Generated<string>;
+  ecosystems: Generated<string[]>;
+  nace_codes: Generated<string[]>;
+  source_url: string | null;
+  position: Generated<number>;
+  sample: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export type PaperSectionKey = 'megatrends' | 'challenges' | 'introduction' | 'outlook';
+
+export interface RegionPaperSectionsTable {
+  region_code: string;
+  section: PaperSectionKey;
+  language: 'en' | 'it';
+  version: number;
+  body: string;
+  sample: Generated<boolean>;
+  restored_from: number | null;
+  author: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -734,4 +772,7 @@ export interface DB {
   indicator_sources: IndicatorSourcesTable;
   indicators: IndicatorsTable;
   region_indicator_values: RegionIndicatorValuesTable;
+  region_editors: RegionEditorsTable;
+  region_s3_priorities: RegionS3PrioritiesTable;
+  region_paper_sections: RegionPaperSectionsTable;
 }

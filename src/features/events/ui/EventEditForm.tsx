@@ -28,6 +28,7 @@ interface Values {
   registrationClosesAt: string;
   requiresApproval: 'yes' | 'no';
   inputPaperUrl: string;
+  showInputPaper: 'yes' | 'no';
   b2bMode: B2bMode;
 }
 
@@ -58,6 +59,7 @@ function initialValues(e: EventDetail): Values {
     registrationClosesAt: e.registrationClosesAt ? toZonedInput(e.registrationClosesAt, e.timeZone) : '',
     requiresApproval: e.requiresApproval ? 'yes' : 'no',
     inputPaperUrl: e.inputPaperUrl ?? '',
+    showInputPaper: e.showInputPaper ? 'yes' : 'no',
     b2bMode: e.b2bMode,
   };
 }
@@ -147,6 +149,8 @@ export function EventEditForm({
         body.requiresApproval = values.requiresApproval === 'yes';
       if (values.inputPaperUrl.trim() !== before.inputPaperUrl)
         body.inputPaperUrl = values.inputPaperUrl.trim();
+      if (values.showInputPaper !== before.showInputPaper)
+        body.showInputPaper = values.showInputPaper === 'yes';
       if (values.b2bMode !== before.b2bMode) body.b2bMode = values.b2bMode;
       return body;
     },
@@ -336,6 +340,18 @@ export function EventEditForm({
         hint={t('eventInfo.inputPaperHint')}
         optional
       />
+      {values.hostRegionCode.trim() && (
+        <SelectField
+          label={t('eventInfo.showInputPaper')}
+          name="showInputPaper"
+          value={values.showInputPaper}
+          onChange={set('showInputPaper')}
+          error={fields.showInputPaper}
+        >
+          <option value="yes">{t('common.yes')}</option>
+          <option value="no">{t('common.no')}</option>
+        </SelectField>
+      )}
       <TextAreaField
         label={t('event.field.description')}
         name="description"

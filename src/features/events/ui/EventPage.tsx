@@ -16,6 +16,7 @@ import { useApi, useDocumentTitle } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
 import { BannerManager } from './BannerManager.tsx';
 import { EventEditForm } from './EventEditForm.tsx';
+import { EventInputPaper } from './EventInputPaper.tsx';
 import { EventTabs } from './EventTabs.tsx';
 import './summary.css';
 
@@ -141,14 +142,7 @@ function Facts({ event: e }: { event: EventDetail }) {
           </dd>
         </div>
       )}
-      {e.inputPaperUrl && (
-        <div>
-          <dt>{t('eventInfo.inputPaper')}</dt>
-          <dd>
-            <ExternalLink href={e.inputPaperUrl} />
-          </dd>
-        </div>
-      )}
+      <EventInputPaper event={e} />
       {(e.registrationOpensAt || e.registrationClosesAt) && (
         <div>
           <dt>{t('eventInfo.registration')}</dt>

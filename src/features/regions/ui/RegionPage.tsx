@@ -11,6 +11,7 @@ import { IndicatorTrends } from './IndicatorTrends.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
 import { levelKey } from './levels.ts';
 import { RegionEcosystem } from './RegionEcosystem.tsx';
+import { RegionEditorial } from './RegionEditorial.tsx';
 import SimilarRegions from './SimilarRegions.tsx';
 import './region-profile.css';
 
@@ -175,7 +176,7 @@ export default function RegionPage() {
         <RegionEcosystem region={r} title={title} />
       </Section>
 
-      {/* S3 priorities (S3Priorities.tsx) go here, before the peers. */}
+      <RegionEditorial code={r.code} />
       <SimilarRegions code={r.code} />
 
       <Section id="events" title={t('regions.events')}>

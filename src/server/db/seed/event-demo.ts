@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import { milan2024Agenda, milan2024AgendaPublish } from './milan2024-agenda.ts';
 import { milan2024B2b } from './milan2024-b2b.ts';
+import { milan2024Paper } from './milan2024-paper.ts';
 import { milan2024Pitches } from './milan2024-pitches.ts';
 import { milan2024Registrations } from './milan2024-registrations.ts';
 import { milan2024Summary } from './milan2024-summary.ts';
@@ -31,4 +32,6 @@ export const EVENT_DEMO_PARTS: readonly { name: string; run: EventDemoPart }[] =
   { name: 'agenda-publish', run: milan2024AgendaPublish },
   // B2B meetings last: they need the registrations and the agenda's B2B sessions.
   { name: 'b2b', run: milan2024B2b },
+  // The host region's Input Paper introduction (demo text, no figures).
+  { name: 'paper', run: milan2024Paper },
 ];
