@@ -219,6 +219,7 @@ export function renderPaperHtml(m: PaperModel): string {
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <meta name="generator" content="Nexum">
