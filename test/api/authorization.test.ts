@@ -332,14 +332,6 @@ const MATRIX: RouteSpec[] = [
     body: () => IMPORT_UPLOAD.payload,
     expect: { anonymous: 401, user: 403, orgAdmin: 403, organiser: 403, admin: 200 },
   },
-  {
-    method: 'POST',
-    path: '/api/v1/indicators/import',
-    url: () => '/api/v1/indicators/import?dryRun=true',
-    headers: { 'content-type': 'text/csv' },
-    body: () => 'nuts_code,indicator,year,value,unit,source\nITC4,gerd_pc_gdp,2040,1.5,pc_gdp,eurostat\n',
-    expect: { anonymous: 401, user: 403, orgAdmin: 403, organiser: 403, admin: 200 },
-  },
   // Agenda: the event's organisers and administrators edit the draft; publish runs after the edits.
   {
     method: 'POST',

@@ -27,6 +27,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.88rem}
 caption{text-align:left;font-weight:700;padding:.3rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;white-space:nowrap}
+td.n .meta{display:block}
 .numbers{width:auto;min-width:60%}.numbers td,.numbers th[scope=col]{text-align:right}.numbers th[scope=col]:first-child{text-align:left}
 .chart{max-width:100%;height:auto;font-size:11px;fill:var(--ink)}
 .chart .grid{stroke:#e3e3e3}.chart .axis{stroke:#888}
