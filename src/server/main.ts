@@ -4,6 +4,7 @@ import { startNotificationSweep } from '../features/notifications/reminders.ts';
 import { buildApp } from './app.ts';
 import { openMigrated, prepareData } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './db/dir-lock.ts';
 
 /** How long requests in flight at SIGTERM may take to finish before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 4000;
@@ -41,7 +42,16 @@ export async function serve(): Promise<void> {
   }
   const say = (line: string) => console.log(line);
   const started = performance.now();
-  const database = await openMigrated(config, say);
+  let database: Awaited<ReturnType<typeof openMigrated>>;
+  try {
+    database = await openMigrated(config, say);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
   await prepareData(database, config, say);
   const { app, services } = await buildApp({ config, database });
   // Event reminders and delivery of queued e-mail, every 15 minutes while the server runs.

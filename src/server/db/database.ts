@@ -6,6 +6,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { lockDataDir } from './dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { type Durability, pgliteDirOptions, syncTree } from './pglite-durable.ts';
 import type { DB } from './schema.ts';
@@ -38,15 +39,23 @@ export async function openDatabase(cfg: Config['database'], opts: OpenOptions = 
   if (cfg.kind === 'pglite') {
     const durability = opts.durability ?? 'durable';
     let fresh = false;
+    let unlock = () => {};
     if (cfg.dir) {
       mkdirSync(cfg.dir, { recursive: true });
+      unlock = lockDataDir(cfg.dir);
       fresh = readdirSync(cfg.dir).length === 0;
     }
-    const instance = await PGlite.create({
-      ...(cfg.dir ? pgliteDirOptions(cfg.dir, durability) : {}),
-      extensions: { btree_gist, pg_trgm, unaccent },
-      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    });
+    let instance: PGlite;
+    try {
+      instance = await PGlite.create({
+        ...(cfg.dir ? pgliteDirOptions(cfg.dir, durability) : {}),
+        extensions: { btree_gist, pg_trgm, unaccent },
+        ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      });
+    } catch (e) {
+      unlock();
+      throw e;
+    }
     if (cfg.dir && fresh && durability === 'durable') syncTree(cfg.dir);
     // PGlite's own parser returns int8 as bigint-free numbers already; keep timestamps as Dates.
     const db = new Kysely<DB>({ dialect: new PGliteDialect(instance) });
@@ -66,8 +75,12 @@ export async function openDatabase(cfg: Config['database'], opts: OpenOptions = 
         await instance.query('select 1');
       },
       close: async () => {
-        await db.destroy();
-        if (!instance.closed) await instance.close();
+        try {
+          await db.destroy();
+          if (!instance.closed) await instance.close();
+        } finally {
+          unlock();
+        }
       },
     };
   }
