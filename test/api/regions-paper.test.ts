@@ -5,6 +5,7 @@ import { indicatorsService } from '../../src/features/regions/indicators.service
 import { doesBetter } from '../../src/features/regions/paper.compare.ts';
 import { paperRepo } from '../../src/features/regions/paper.repo.ts';
 import { paperService } from '../../src/features/regions/paper.service.ts';
+import { esc } from '../../src/features/regions/paper.svg.ts';
 import { regionsRepo } from '../../src/features/regions/regions.repo.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { backends } from '../helpers/db.ts';
@@ -259,7 +260,12 @@ for (const backend of backends()) {
       assert.ok(page.includes('Demo text: written for the demonstration'));
       assert.ok(page.includes('the first edition of the series held in Italy'));
       assert.equal(page.match(/This section has not been written yet/g)?.length, 3);
-      assert.ok(!page.includes('Regions like this one'), 'no peers section without a peer finder');
+      // The peers are the nearest regions like this one (all four dimensions).
+      const similar = (
+        await t.request({ method: 'GET', url: '/api/v1/regions/ITC4/similar?limit=5' })
+      ).json();
+      assert.ok(page.includes('Regions like this one'));
+      for (const p of similar.peers) assert.ok(page.includes(esc(p.name)), `peer ${p.name} in the paper`);
     });
 
     test('the Italian paper has Italian headings and numbers', async () => {
