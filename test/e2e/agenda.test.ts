@@ -146,7 +146,7 @@ describe('the event agenda in the browser', { skip: executable ? false : SKIP_CH
     await visitor.screenshot({ path: `${SHOTS}/agenda-public.png`, fullPage: true });
 
     // In Italian: headings, badges and the changes banner are translated; times stay in the event's zone.
-    await visitor.getByLabel('Language').selectOption('it');
+    await visitor.getByLabel('Language', { exact: true }).selectOption('it');
     await visitor.getByRole('heading', { name: 'Cosa è cambiato nella versione 2' }).waitFor();
     await visitor.getByRole('heading', { name: /Giorno 1/ }).waitFor();
     await visitor.getByText('Nuova nella versione 2').waitFor();

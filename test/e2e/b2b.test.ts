@@ -146,7 +146,7 @@ describe('B2B meetings in the browser', { skip: executable ? false : SKIP_CHROMI
     }
 
     // The Italian page passes axe too.
-    await alice.getByLabel('Language').selectOption('it');
+    await alice.getByLabel('Language', { exact: true }).selectOption('it');
     await alice.getByRole('heading', { name: 'Incontri B2B', level: 1 }).waitFor();
     await alice.getByRole('heading', { name: 'I miei incontri' }).waitFor();
     await e2e.audit(alice, 'participant page in Italian');

@@ -179,7 +179,7 @@ describe('call for host regions and pitches in the browser', {
     await audit(page, 'Milan pitches', 'pitches-milan');
     await page.getByRole('link', { name: 'Calls' }).click();
     await page.getByRole('heading', { level: 1, name: 'Calls for host regions' }).waitFor();
-    await page.getByLabel('Language').selectOption('it');
+    await page.getByLabel('Language', { exact: true }).selectOption('it');
     await page.getByRole('heading', { level: 1, name: 'Bandi per regioni ospitanti' }).waitFor();
     await audit(page, 'calls list in Italian', 'calls-list-it');
     await page.goto(`${e2e.url}/events/clusters-meet-regions-milan-2024/pitches`);

@@ -149,7 +149,7 @@ describe('a newcomer in the browser', { skip: executable ? false : SKIP_CHROMIUM
 
   test('switches to Italian, which is remembered', async () => {
     await page.goto(`${server.url}/events/clusters-meet-regions-milan-2024`);
-    await page.getByLabel('Language').selectOption('it');
+    await page.getByLabel('Language', { exact: true }).selectOption('it');
     await page.getByRole('button', { name: 'Esci' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'it');
     assert.match(await page.locator('main').innerText(), /26–27 marzo 2024/);

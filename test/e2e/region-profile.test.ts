@@ -146,7 +146,7 @@ describe('the profile of Lombardy (ITC4)', { skip: executable ? false : SKIP_CHR
   });
 
   test('in Italian, with Italian numbers', async () => {
-    await page.getByLabel('Language').selectOption('it');
+    await page.getByLabel('Language', { exact: true }).selectOption('it');
     const gerd = keyFigure('Intensità di R&S (GERD)');
     await gerd.waitFor();
     const text = await textOf(gerd);
