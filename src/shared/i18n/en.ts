@@ -1440,7 +1440,10 @@ export const en = {
   'indicatorImport.dryRunReport': 'Dry-run report (nothing was written)',
   'indicatorImport.summary':
     '{rows} rows: {created} new figures, {updated} updated, {unchanged} unchanged, {failed} refused.',
-  'indicatorImport.mapped': '{from} (older NUTS code) read as {to} in {rows} rows',
+  'indicatorImport.mapped': {
+    one: '{from} (older NUTS code) read as {to} in {count} row',
+    other: '{from} (older NUTS code) read as {to} in {count} rows',
+  },
   'indicatorImport.newIndicators': 'New indicators: {list}',
   'indicatorImport.newSources': 'New sources: {list}',
   'indicatorImport.problems': 'Refused rows ({n})',

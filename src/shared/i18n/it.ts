@@ -1460,7 +1460,10 @@ export const it = {
   'indicatorImport.dryRunReport': 'Resoconto della prova (nulla è stato scritto)',
   'indicatorImport.summary':
     '{rows} righe: {created} dati nuovi, {updated} aggiornati, {unchanged} invariati, {failed} rifiutati.',
-  'indicatorImport.mapped': '{from} (codice NUTS precedente) letto come {to} in {rows} righe',
+  'indicatorImport.mapped': {
+    one: '{from} (codice NUTS precedente) letto come {to} in {count} riga',
+    other: '{from} (codice NUTS precedente) letto come {to} in {count} righe',
+  },
   'indicatorImport.newIndicators': 'Nuovi indicatori: {list}',
   'indicatorImport.newSources': 'Nuove fonti: {list}',
   'indicatorImport.problems': 'Righe rifiutate ({n})',

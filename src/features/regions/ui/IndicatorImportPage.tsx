@@ -36,9 +36,7 @@ function Report({ report }: { report: IndicatorImportReport }) {
       {report.mapped.length > 0 && (
         <ul>
           {report.mapped.map((m) => (
-            <li key={m.from}>
-              {t('indicatorImport.mapped', { from: m.from, to: m.to, rows: number(m.rows) })}
-            </li>
+            <li key={m.from}>{t('indicatorImport.mapped', { from: m.from, to: m.to, count: m.rows })}</li>
           ))}
         </ul>
       )}
