@@ -1598,11 +1598,8 @@ export const en = {
   },
   'summary.byCategory': 'By category',
   'summary.byCountry': 'By country',
-  'summary.chartSummary': '{title}: {parts}.',
-  'summary.chartAsTable': '{title} as a table',
   'summary.group': 'Group',
   'summary.people': 'People',
-  'summary.share': 'Share',
   'summary.hiddenNote': {
     one: '{count} person in groups of fewer than {min} is not shown separately.',
     other: '{count} people in groups of fewer than {min} are not shown separately.',

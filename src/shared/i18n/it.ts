@@ -1619,11 +1619,8 @@ export const it = {
   },
   'summary.byCategory': 'Per categoria',
   'summary.byCountry': 'Per paese',
-  'summary.chartSummary': '{title}: {parts}.',
-  'summary.chartAsTable': '{title} in tabella',
   'summary.group': 'Gruppo',
   'summary.people': 'Persone',
-  'summary.share': 'Quota',
   'summary.hiddenNote': {
     one: '{count} persona in gruppi con meno di {min} persone non è mostrata a parte.',
     other: '{count} persone in gruppi con meno di {min} persone non sono mostrate a parte.',
