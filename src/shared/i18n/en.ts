@@ -295,9 +295,6 @@ export const en = {
   'profile.naceOptions': 'NACE codes found',
   'profile.lastAdmin': 'The last admin cannot be removed or demoted.',
   'profile.naceResults': { one: '{count} code found', other: '{count} codes found' },
-  'profile.chartSummary': '{total} members: {parts}.',
-  'profile.chartAsTable': 'Show the figures as a table',
-  'profile.share': 'Share',
   'profile.manageMembers': 'Manage members',
   'profile.manageMembersLead':
     'Add organisations of the directory, remove members, or invite organisations not yet on Nexum.',

@@ -298,9 +298,6 @@ export const it = {
   'profile.naceOptions': 'Codici NACE trovati',
   'profile.lastAdmin': 'L’ultimo amministratore non può essere rimosso né declassato.',
   'profile.naceResults': { one: '{count} codice trovato', other: '{count} codici trovati' },
-  'profile.chartSummary': '{total} membri: {parts}.',
-  'profile.chartAsTable': 'Mostra i dati in una tabella',
-  'profile.share': 'Quota',
   'profile.manageMembers': 'Gestisci i membri',
   'profile.manageMembersLead':
     'Aggiungi organizzazioni dell’elenco, rimuovi membri o invita organizzazioni non ancora su Nexum.',

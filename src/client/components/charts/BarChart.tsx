@@ -11,6 +11,8 @@ export interface BarRow {
   value: number;
   /** Where the category's items are listed (a link in the table under the chart). */
   href?: string;
+  /** This bar's own colour (e.g. an organisation type's), instead of the chart's. */
+  colour?: string;
 }
 
 const ROW = 28;
@@ -77,7 +79,7 @@ export function BarChart({
               >
                 {short(r.label)}
               </text>
-              <rect x={label} y={y + 5} width={w} height={ROW - 10} rx="3" fill={colour} />
+              <rect x={label} y={y + 5} width={w} height={ROW - 10} rx="3" fill={r.colour ?? colour} />
               <text x={label + w + 6} y={y + ROW / 2} dominantBaseline="central" className="chart-value">
                 {number(r.value)}
               </text>
