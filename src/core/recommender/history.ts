@@ -1,0 +1,111 @@
+import type { Participation, ProgrammePart } from './types.ts';
+
+/** H2020 programme parts grouped by pillar: the "parent" of a part. */
+export const PILLARS: Record<string, string> = {
+  ERC: 'Excellent Science',
+  FET: 'Excellent Science',
+  MSCA: 'Excellent Science',
+  RI: 'Excellent Science',
+  LEIT: 'Industrial Leadership',
+  ARF: 'Industrial Leadership',
+  'Innovation in SMEs': 'Industrial Leadership',
+  SC1: 'Societal Challenges',
+  SC2: 'Societal Challenges',
+  SC3: 'Societal Challenges',
+  SC4: 'Societal Challenges',
+  SC5: 'Societal Challenges',
+  SC6: 'Societal Challenges',
+  SC7: 'Societal Challenges',
+  SEWP: 'Spreading Excellence',
+  SWAFS: 'Science with and for Society',
+  Euratom: 'Euratom',
+};
+
+export const pillarOf = (part: string) => PILLARS[part] ?? part;
+
+/** Organisations ranked by how active they are in one programme part (or pillar). */
+export interface Activity {
+  /** Organisation index → number of projects in the part. */
+  counts: Map<number, number>;
+  /** Organisation indices by count descending, ties by PIC. */
+  ranked: number[];
+  max: number;
+}
+
+/**
+ * The co-participation graph and activity indexes of a participation history. Organisations are
+ * numbered in PIC order so that every tie broken by index is a tie broken by PIC.
+ */
+export interface History {
+  pics: string[];
+  index: Map<string, number>;
+  /** Projects each organisation took part in. */
+  projects: Uint32Array;
+  /** Neighbours of each organisation: index → number of shared projects. */
+  partners: Map<number, number>[];
+  /** 1 / log(2 + number of partners), the Adamic–Adar weight of an organisation as a common partner. */
+  aaWeight: Float64Array;
+  parts: Map<string, Activity>;
+  pillars: Map<string, Activity>;
+  /** Organisation indices by project count descending, ties by PIC. */
+  popular: number[];
+  maxProjects: number;
+}
+
+function activity(counts: Map<number, number>): Activity {
+  const ranked = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a - b);
+  return { counts, ranked, max: ranked.length ? counts.get(ranked[0]!)! : 0 };
+}
+
+const bump = <K>(m: Map<K, number>, k: K, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
+
+export function buildHistory(participations: Participation[], programmeParts: ProgrammePart[]): History {
+  const pics = [...new Set(participations.map((p) => p.pic))].sort();
+  const index = new Map(pics.map((p, i) => [p, i]));
+  const members = new Map<string, Set<number>>();
+  for (const p of participations) {
+    let s = members.get(p.project);
+    if (!s) members.set(p.project, (s = new Set()));
+    s.add(index.get(p.pic)!);
+  }
+  const projectParts = new Map<string, Set<string>>();
+  for (const pp of programmeParts) {
+    if (!members.has(pp.project)) continue;
+    let s = projectParts.get(pp.project);
+    if (!s) projectParts.set(pp.project, (s = new Set()));
+    s.add(pp.part);
+  }
+  const projects = new Uint32Array(pics.length);
+  const partners = pics.map(() => new Map<number, number>());
+  const partCounts = new Map<string, Map<number, number>>();
+  const pillarCounts = new Map<string, Map<number, number>>();
+  for (const [project, orgs] of members) {
+    const list = [...orgs];
+    for (const a of list) {
+      projects[a]!++;
+      for (const b of list) if (a !== b) bump(partners[a]!, b);
+    }
+    const parts = projectParts.get(project) ?? new Set<string>();
+    for (const part of parts) {
+      const pc = partCounts.get(part) ?? partCounts.set(part, new Map()).get(part)!;
+      for (const a of list) bump(pc, a);
+    }
+    for (const pillar of new Set([...parts].map(pillarOf))) {
+      const pc = pillarCounts.get(pillar) ?? pillarCounts.set(pillar, new Map()).get(pillar)!;
+      for (const a of list) bump(pc, a);
+    }
+  }
+  const aaWeight = Float64Array.from(partners, (m) => 1 / Math.log(2 + m.size));
+  const popular = pics.map((_, i) => i).sort((a, b) => projects[b]! - projects[a]! || a - b);
+  return {
+    pics,
+    index,
+    projects,
+    partners,
+    aaWeight,
+    parts: new Map([...partCounts].map(([k, v]) => [k, activity(v)])),
+    pillars: new Map([...pillarCounts].map(([k, v]) => [k, activity(v)])),
+    popular,
+    maxProjects: popular.length ? projects[popular[0]!]! : 0,
+  };
+}
