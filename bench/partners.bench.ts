@@ -116,17 +116,25 @@ const method = (s: Split, w: RecommenderWeights) => (q: PartnerQuery) =>
 
 const f3 = (x: number) => x.toFixed(3);
 
-export async function partnersBench(opts: { cutoffs: string[]; tune: boolean }): Promise<void> {
+export async function partnersBench(opts: {
+  cutoffs: string[];
+  tune: boolean;
+  sample: number;
+}): Promise<void> {
   const t = performance.now();
   const participations = readParticipations(`${DIR}/h2020_participations.csv.gz`);
   const parts = readProgrammeParts(`${DIR}/h2020_programme_parts.csv.gz`);
   console.log(
     `\npartners: ${participations.length} participations, ${parts.length} programme parts read in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
-  if (opts.tune) tune(split(participations, parts, '2018-01-01'));
+  if (opts.tune) {
+    const s = split(participations, parts, '2018-01-01');
+    tune({ ...s, cases: s.cases.filter((_, i) => i % opts.sample === 0) });
+  }
   const targets: string[][] = [];
   for (const cutoff of opts.cutoffs) {
-    const s = split(participations, parts, cutoff);
+    const full = split(participations, parts, cutoff);
+    const s = { ...full, cases: full.cases.filter((_, i) => i % opts.sample === 0) };
     const pop = evaluate(s, (q) => rankByPopularity(s.history, q.organisation));
     const cn = evaluate(s, (q) => rankByCommonPartners(s.history, q.organisation));
     const ours = evaluate(s, method(s, DEFAULT_WEIGHTS));
@@ -165,12 +173,12 @@ export async function partnersBench(opts: { cutoffs: string[]; tune: boolean }):
 /** A small grid over the weights on one split (BENCH_PARTNERS_TUNE=1); prints the best few. */
 function tune(s: Split): void {
   const results: { w: RecommenderWeights; f: Figures }[] = [];
-  for (const repeat of [0.5, 1, 2])
+  for (const repeat of [1, 2])
     for (const adamicAdar of [0.5, 1])
       for (const commonPartners of [0, 0.5])
-        for (const part of [0.25, 0.5, 1])
-          for (const pillar of [0, 0.1])
-            for (const popularity of [0.1, 0.3, 0.6]) {
+        for (const part of [0.5, 1, 2])
+          for (const pillar of [0, 0.2])
+            for (const popularity of [0.1, 0.4]) {
               const w = { repeat, adamicAdar, commonPartners, part, pillar, popularity };
               results.push({ w, f: evaluate(s, method(s, w)) });
             }

@@ -35,6 +35,8 @@ const all: Record<string, () => Promise<void>> = {
     partnersBench({
       cutoffs: (process.env.BENCH_PARTNERS_CUTOFFS ?? '2017-01-01,2018-01-01,2019-01-01').split(','),
       tune: process.env.BENCH_PARTNERS_TUNE === '1',
+      // Every k-th query only (BENCH_PARTNERS_SAMPLE=k), for quick runs; 1 = all queries.
+      sample: Number(process.env.BENCH_PARTNERS_SAMPLE ?? 1),
     }),
 };
 

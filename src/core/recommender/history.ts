@@ -32,6 +32,11 @@ export interface Activity {
   max: number;
 }
 
+/** Recent projects tie organisations more than old ones: a project's weight halves every this many years. */
+export const HALF_LIFE_YEARS = 2;
+/** Only each organisation's strongest partners are walked for two-hop scores (bounds a query's cost). */
+export const STRONG_PARTNERS = 60;
+
 /**
  * The co-participation graph and activity indexes of a participation history. Organisations are
  * numbered in PIC order so that every tie broken by index is a tie broken by PIC.
@@ -43,6 +48,13 @@ export interface History {
   projects: Uint32Array;
   /** Neighbours of each organisation: index → number of shared projects. */
   partners: Map<number, number>[];
+  /**
+   * Tie strength: over shared projects, 2^(−age / half-life) / √(consortium size − 1), the age counted
+   * from the latest project start in the history (a small recent consortium is a strong tie).
+   */
+  ties: Map<number, number>[];
+  /** Each organisation's STRONG_PARTNERS strongest partners, strongest first, ties by PIC. */
+  strong: Uint32Array[];
   /** 1 / log(2 + number of partners), the Adamic–Adar weight of an organisation as a common partner. */
   aaWeight: Float64Array;
   parts: Map<string, Activity>;
@@ -58,43 +70,64 @@ function activity(counts: Map<number, number>): Activity {
 }
 
 const bump = <K>(m: Map<K, number>, k: K, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
+const entry = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
+  let v = m.get(k);
+  if (v === undefined) {
+    v = make();
+    m.set(k, v);
+  }
+  return v;
+};
+
+const years = (date: string) => Date.parse(date) / (365.25 * 86_400_000);
 
 export function buildHistory(participations: Participation[], programmeParts: ProgrammePart[]): History {
   const pics = [...new Set(participations.map((p) => p.pic))].sort();
   const index = new Map(pics.map((p, i) => [p, i]));
   const members = new Map<string, Set<number>>();
+  const started = new Map<string, number>();
+  let latest = Number.NEGATIVE_INFINITY;
   for (const p of participations) {
-    let s = members.get(p.project);
-    if (!s) members.set(p.project, (s = new Set()));
-    s.add(index.get(p.pic)!);
+    entry(members, p.project, () => new Set<number>()).add(index.get(p.pic)!);
+    const y = years(p.start);
+    if (Number.isFinite(y)) {
+      started.set(p.project, y);
+      latest = Math.max(latest, y);
+    }
   }
   const projectParts = new Map<string, Set<string>>();
-  for (const pp of programmeParts) {
-    if (!members.has(pp.project)) continue;
-    let s = projectParts.get(pp.project);
-    if (!s) projectParts.set(pp.project, (s = new Set()));
-    s.add(pp.part);
-  }
+  for (const pp of programmeParts)
+    if (members.has(pp.project)) entry(projectParts, pp.project, () => new Set<string>()).add(pp.part);
   const projects = new Uint32Array(pics.length);
   const partners = pics.map(() => new Map<number, number>());
+  const ties = pics.map(() => new Map<number, number>());
   const partCounts = new Map<string, Map<number, number>>();
   const pillarCounts = new Map<string, Map<number, number>>();
   for (const [project, orgs] of members) {
     const list = [...orgs];
+    const age = latest - (started.get(project) ?? latest);
+    const tie = list.length > 1 ? 2 ** (-age / HALF_LIFE_YEARS) / Math.sqrt(list.length - 1) : 0;
     for (const a of list) {
       projects[a]!++;
-      for (const b of list) if (a !== b) bump(partners[a]!, b);
+      for (const b of list)
+        if (a !== b) {
+          bump(partners[a]!, b);
+          bump(ties[a]!, b, tie);
+        }
     }
     const parts = projectParts.get(project) ?? new Set<string>();
     for (const part of parts) {
-      const pc = partCounts.get(part) ?? partCounts.set(part, new Map()).get(part)!;
+      const pc = entry(partCounts, part, () => new Map<number, number>());
       for (const a of list) bump(pc, a);
     }
     for (const pillar of new Set([...parts].map(pillarOf))) {
-      const pc = pillarCounts.get(pillar) ?? pillarCounts.set(pillar, new Map()).get(pillar)!;
+      const pc = entry(pillarCounts, pillar, () => new Map<number, number>());
       for (const a of list) bump(pc, a);
     }
   }
+  const strong = ties.map((m) =>
+    Uint32Array.from([...m.keys()].sort((a, b) => m.get(b)! - m.get(a)! || a - b).slice(0, STRONG_PARTNERS)),
+  );
   const aaWeight = Float64Array.from(partners, (m) => 1 / Math.log(2 + m.size));
   const popular = pics.map((_, i) => i).sort((a, b) => projects[b]! - projects[a]! || a - b);
   return {
@@ -102,6 +135,8 @@ export function buildHistory(participations: Participation[], programmeParts: Pr
     index,
     projects,
     partners,
+    ties,
+    strong,
     aaWeight,
     parts: new Map([...partCounts].map(([k, v]) => [k, activity(v)])),
     pillars: new Map([...pillarCounts].map(([k, v]) => [k, activity(v)])),

@@ -3,12 +3,12 @@ import type { PartnerQuery, PartnerReason, Recommendation, RecommenderWeights } 
 
 /** Chosen on the 2018-01-01 split of CORDIS H2020 (bench/partners.bench.ts), checked on 2017 and 2019. */
 export const DEFAULT_WEIGHTS: RecommenderWeights = {
-  repeat: 1,
-  adamicAdar: 1,
+  repeat: 2,
+  adamicAdar: 0.5,
   commonPartners: 0,
-  part: 0.5,
-  pillar: 0.1,
-  popularity: 0.3,
+  part: 2,
+  pillar: 0.2,
+  popularity: 0.1,
 };
 
 /** How many of the most active organisations of each query part join the candidates. */
@@ -47,11 +47,12 @@ export function recommendPartners(
     }
   };
   const own = self === undefined ? undefined : history.partners[self]!;
-  if (own) {
-    for (const z of own.keys()) {
-      add(z);
+  if (self !== undefined) {
+    // Direct partners are all candidates; two hops walk only the strongest partners' strongest partners.
+    for (const z of own!.keys()) add(z);
+    for (const z of history.strong[self]!) {
       const w = history.aaWeight[z]!;
-      for (const c of history.partners[z]!.keys()) {
+      for (const c of history.strong[z]!) {
         s.aa[c]! += w;
         s.cn[c]!++;
         add(c);
@@ -65,14 +66,14 @@ export function recommendPartners(
 
   let maxAa = 0;
   let maxCn = 0;
-  let maxRepeat = 0;
+  let maxTie = 0;
+  const ties = self === undefined ? undefined : history.ties[self]!;
   for (const c of s.touched) {
     if (c === self) continue;
     maxAa = Math.max(maxAa, s.aa[c]!);
     maxCn = Math.max(maxCn, s.cn[c]!);
-    maxRepeat = Math.max(maxRepeat, own?.get(c) ?? 0);
+    maxTie = Math.max(maxTie, ties?.get(c) ?? 0);
   }
-  const logMaxRepeat = Math.log1p(maxRepeat);
   const logMaxProjects = Math.log1p(history.maxProjects);
   const activityScore = (names: string[], table: History['parts'], c: number) => {
     if (!names.length) return 0;
@@ -87,9 +88,9 @@ export function recommendPartners(
   const scored: { c: number; score: number }[] = [];
   for (const c of s.touched) {
     if (c === self) continue;
-    const repeat = own?.get(c) ?? 0;
+    const tie = ties?.get(c) ?? 0;
     const score =
-      (repeat ? (weights.repeat * Math.log1p(repeat)) / logMaxRepeat : 0) +
+      (tie ? (weights.repeat * tie) / maxTie : 0) +
       (maxAa ? (weights.adamicAdar * s.aa[c]!) / maxAa : 0) +
       (maxCn ? (weights.commonPartners * s.cn[c]!) / maxCn : 0) +
       weights.part * activityScore(parts, history.parts, c) +
@@ -143,12 +144,13 @@ export function rankByPopularity(history: History, organisation: string, limit =
 /** Baseline: most common partners with the organisation, ties by popularity then PIC, padded by popularity. */
 export function rankByCommonPartners(history: History, organisation: string, limit = 100): string[] {
   const self = history.index.get(organisation);
-  const cn = new Map<number, number>();
+  const cn = new Uint32Array(history.pics.length);
+  const touched: number[] = [];
   if (self !== undefined)
     for (const z of history.partners[self]!.keys())
-      for (const c of history.partners[z]!.keys()) if (c !== self) cn.set(c, (cn.get(c) ?? 0) + 1);
-  const ranked = [...cn.keys()]
-    .sort((a, b) => cn.get(b)! - cn.get(a)! || history.projects[b]! - history.projects[a]! || a - b)
+      for (const c of history.partners[z]!.keys()) if (c !== self && cn[c]!++ === 0) touched.push(c);
+  const ranked = touched
+    .sort((a, b) => cn[b]! - cn[a]! || history.projects[b]! - history.projects[a]! || a - b)
     .slice(0, limit);
   const taken = new Set(ranked);
   for (const c of history.popular) {
