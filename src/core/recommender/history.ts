@@ -30,6 +30,9 @@ export interface Activity {
   /** Organisation indices by count descending, ties by PIC. */
   ranked: number[];
   max: number;
+  /** Organisation index → its projects in the part, each weighted 2^(−age / half-life). */
+  recent: Map<number, number>;
+  maxRecent: number;
 }
 
 /** Recent projects tie organisations more than old ones: a project's weight halves every this many years. */
@@ -49,10 +52,12 @@ export interface History {
   /** Neighbours of each organisation: index → number of shared projects. */
   partners: Map<number, number>[];
   /**
-   * Tie strength: over shared projects, 2^(−age / half-life) / √(consortium size − 1), the age counted
+   * Tie strength: over shared projects, 2^(−age / half-life) / (consortium size − 1), the age counted
    * from the latest project start in the history (a small recent consortium is a strong tie).
    */
   ties: Map<number, number>[];
+  /** Past projects of each organisation, as [members, tie weight of the project, its parts]. */
+  pastProjects: { members: number[]; tie: number; parts: Set<string> }[][];
   /** Each organisation's STRONG_PARTNERS strongest partners, strongest first, ties by PIC. */
   strong: Uint32Array[];
   /** 1 / log(2 + number of partners), the Adamic–Adar weight of an organisation as a common partner. */
@@ -64,9 +69,15 @@ export interface History {
   maxProjects: number;
 }
 
-function activity(counts: Map<number, number>): Activity {
-  const ranked = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a - b);
-  return { counts, ranked, max: ranked.length ? counts.get(ranked[0]!)! : 0 };
+function activity([counts, recent]: [Map<number, number>, Map<number, number>]): Activity {
+  const ranked = [...counts.keys()].sort((a, b) => recent.get(b)! - recent.get(a)! || a - b);
+  return {
+    counts,
+    ranked,
+    max: Math.max(0, ...counts.values()),
+    recent,
+    maxRecent: ranked.length ? recent.get(ranked[0]!)! : 0,
+  };
 }
 
 const bump = <K>(m: Map<K, number>, k: K, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
@@ -81,7 +92,24 @@ const entry = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
 
 const years = (date: string) => Date.parse(date) / (365.25 * 86_400_000);
 
-export function buildHistory(participations: Participation[], programmeParts: ProgrammePart[]): History {
+export interface HistoryOptions {
+  halfLifeYears: number;
+  /** A shared project's tie is divided by (consortium size − 1) to this power. */
+  sizeExponent: number;
+  strongPartners: number;
+}
+
+export const DEFAULT_HISTORY_OPTIONS: HistoryOptions = {
+  halfLifeYears: HALF_LIFE_YEARS,
+  sizeExponent: 1,
+  strongPartners: STRONG_PARTNERS,
+};
+
+export function buildHistory(
+  participations: Participation[],
+  programmeParts: ProgrammePart[],
+  options: HistoryOptions = DEFAULT_HISTORY_OPTIONS,
+): History {
   const pics = [...new Set(participations.map((p) => p.pic))].sort();
   const index = new Map(pics.map((p, i) => [p, i]));
   const members = new Map<string, Set<number>>();
@@ -101,12 +129,17 @@ export function buildHistory(participations: Participation[], programmeParts: Pr
   const projects = new Uint32Array(pics.length);
   const partners = pics.map(() => new Map<number, number>());
   const ties = pics.map(() => new Map<number, number>());
-  const partCounts = new Map<string, Map<number, number>>();
-  const pillarCounts = new Map<string, Map<number, number>>();
+  const partCounts = new Map<string, [Map<number, number>, Map<number, number>]>();
+  const pillarCounts = new Map<string, [Map<number, number>, Map<number, number>]>();
+  const pastProjects = pics.map(() => [] as History['pastProjects'][number]);
   for (const [project, orgs] of members) {
-    const list = [...orgs];
+    const list = [...orgs].sort((a, b) => a - b);
     const age = latest - (started.get(project) ?? latest);
-    const tie = list.length > 1 ? 2 ** (-age / HALF_LIFE_YEARS) / Math.sqrt(list.length - 1) : 0;
+    const recency = 2 ** (-age / options.halfLifeYears);
+    const tie =
+      list.length > 1 ? 2 ** (-age / options.halfLifeYears) / (list.length - 1) ** options.sizeExponent : 0;
+    const record = { members: list, tie, parts: projectParts.get(project) ?? new Set<string>() };
+    for (const a of list) pastProjects[a]!.push(record);
     for (const a of list) {
       projects[a]!++;
       for (const b of list)
@@ -117,16 +150,27 @@ export function buildHistory(participations: Participation[], programmeParts: Pr
     }
     const parts = projectParts.get(project) ?? new Set<string>();
     for (const part of parts) {
-      const pc = entry(partCounts, part, () => new Map<number, number>());
-      for (const a of list) bump(pc, a);
+      const [pc, pr] = entry(partCounts, part, () => [new Map<number, number>(), new Map<number, number>()]);
+      for (const a of list) {
+        bump(pc, a);
+        bump(pr, a, recency);
+      }
     }
     for (const pillar of new Set([...parts].map(pillarOf))) {
-      const pc = entry(pillarCounts, pillar, () => new Map<number, number>());
-      for (const a of list) bump(pc, a);
+      const [pc, pr] = entry(pillarCounts, pillar, () => [
+        new Map<number, number>(),
+        new Map<number, number>(),
+      ]);
+      for (const a of list) {
+        bump(pc, a);
+        bump(pr, a, recency);
+      }
     }
   }
   const strong = ties.map((m) =>
-    Uint32Array.from([...m.keys()].sort((a, b) => m.get(b)! - m.get(a)! || a - b).slice(0, STRONG_PARTNERS)),
+    Uint32Array.from(
+      [...m.keys()].sort((a, b) => m.get(b)! - m.get(a)! || a - b).slice(0, options.strongPartners),
+    ),
   );
   const aaWeight = Float64Array.from(partners, (m) => 1 / Math.log(2 + m.size));
   const popular = pics.map((_, i) => i).sort((a, b) => projects[b]! - projects[a]! || a - b);
@@ -136,6 +180,7 @@ export function buildHistory(participations: Participation[], programmeParts: Pr
     projects,
     partners,
     ties,
+    pastProjects,
     strong,
     aaWeight,
     parts: new Map([...partCounts].map(([k, v]) => [k, activity(v)])),

@@ -9,6 +9,7 @@ export const DEFAULT_WEIGHTS: RecommenderWeights = {
   part: 2,
   pillar: 0.2,
   popularity: 0.1,
+  samePart: 3,
 };
 
 /** How many of the most active organisations of each query part join the candidates. */
@@ -67,7 +68,18 @@ export function recommendPartners(
   let maxAa = 0;
   let maxCn = 0;
   let maxTie = 0;
-  const ties = self === undefined ? undefined : history.ties[self]!;
+  // Ties of the organisation, a past project counting more when it shares one of the query's parts.
+  let ties: Map<number, number> | undefined;
+  if (self !== undefined) {
+    ties = new Map();
+    const wanted = new Set(query.programmeParts);
+    for (const p of history.pastProjects[self]!) {
+      let inPart = false;
+      for (const x of p.parts) if (wanted.has(x)) inPart = true;
+      const w = p.tie * (inPart ? 1 + weights.samePart : 1);
+      if (w) for (const c of p.members) if (c !== self) ties.set(c, (ties.get(c) ?? 0) + w);
+    }
+  }
   for (const c of s.touched) {
     if (c === self) continue;
     maxAa = Math.max(maxAa, s.aa[c]!);
@@ -80,8 +92,8 @@ export function recommendPartners(
     let sum = 0;
     for (const name of names) {
       const a = table.get(name)!;
-      const k = a.counts.get(c) ?? 0;
-      if (k) sum += Math.log1p(k) / Math.log1p(a.max);
+      const k = a.recent.get(c) ?? 0;
+      if (k) sum += Math.log1p(k) / Math.log1p(a.maxRecent);
     }
     return sum / names.length;
   };

@@ -42,4 +42,6 @@ export interface RecommenderWeights {
   part: number;
   pillar: number;
   popularity: number;
+  /** A past project sharing one of the query's programme parts ties its members 1 + samePart times as much. */
+  samePart: number;
 }
