@@ -179,7 +179,16 @@ function tune(s: Split): void {
         for (const part of [0.5, 1, 2])
           for (const pillar of [0, 0.2])
             for (const popularity of [0.1, 0.4]) {
-              const w = { repeat, adamicAdar, commonPartners, part, pillar, popularity, samePart: 3 };
+              const w = {
+                repeat,
+                adamicAdar,
+                commonPartners,
+                part,
+                pillar,
+                popularity,
+                samePart: 3,
+                coordinated: DEFAULT_WEIGHTS.coordinated,
+              };
               results.push({ w, f: evaluate(s, method(s, w)) });
             }
   results.sort((a, b) => b.f.ndcg + b.f.newR10 - (a.f.ndcg + a.f.newR10));

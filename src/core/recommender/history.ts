@@ -57,7 +57,7 @@ export interface History {
    */
   ties: Map<number, number>[];
   /** Past projects of each organisation, as [members, tie weight of the project, its parts]. */
-  pastProjects: { members: number[]; tie: number; parts: Set<string> }[][];
+  pastProjects: { members: number[]; tie: number; parts: Set<string>; coordinator: number }[][];
   /** Each organisation's STRONG_PARTNERS strongest partners, strongest first, ties by PIC. */
   strong: Uint32Array[];
   /** 1 / log(2 + number of partners), the Adamic–Adar weight of an organisation as a common partner. */
@@ -113,10 +113,12 @@ export function buildHistory(
   const pics = [...new Set(participations.map((p) => p.pic))].sort();
   const index = new Map(pics.map((p, i) => [p, i]));
   const members = new Map<string, Set<number>>();
+  const coordinators = new Map<string, number>();
   const started = new Map<string, number>();
   let latest = Number.NEGATIVE_INFINITY;
   for (const p of participations) {
     entry(members, p.project, () => new Set<number>()).add(index.get(p.pic)!);
+    if (p.role === 'coordinator') coordinators.set(p.project, index.get(p.pic)!);
     const y = years(p.start);
     if (Number.isFinite(y)) {
       started.set(p.project, y);
@@ -138,7 +140,12 @@ export function buildHistory(
     const recency = 2 ** (-age / options.halfLifeYears);
     const tie =
       list.length > 1 ? 2 ** (-age / options.halfLifeYears) / (list.length - 1) ** options.sizeExponent : 0;
-    const record = { members: list, tie, parts: projectParts.get(project) ?? new Set<string>() };
+    const record = {
+      members: list,
+      tie,
+      parts: projectParts.get(project) ?? new Set<string>(),
+      coordinator: coordinators.get(project) ?? -1,
+    };
     for (const a of list) pastProjects[a]!.push(record);
     for (const a of list) {
       projects[a]!++;

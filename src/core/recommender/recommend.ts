@@ -10,6 +10,7 @@ export const DEFAULT_WEIGHTS: RecommenderWeights = {
   pillar: 0.2,
   popularity: 0.1,
   samePart: 3,
+  coordinated: 3,
 };
 
 /** How many of the most active organisations of each query part join the candidates. */
@@ -76,7 +77,8 @@ export function recommendPartners(
     for (const p of history.pastProjects[self]!) {
       let inPart = false;
       for (const x of p.parts) if (wanted.has(x)) inPart = true;
-      const w = p.tie * (inPart ? 1 + weights.samePart : 1);
+      const w =
+        p.tie * (inPart ? 1 + weights.samePart : 1) * (p.coordinator === self ? 1 + weights.coordinated : 1);
       if (w) for (const c of p.members) if (c !== self) ties.set(c, (ties.get(c) ?? 0) + w);
     }
   }

@@ -44,4 +44,6 @@ export interface RecommenderWeights {
   popularity: number;
   /** A past project sharing one of the query's programme parts ties its members 1 + samePart times as much. */
   samePart: number;
+  /** A past project the query organisation coordinated ties its members 1 + coordinated times as much. */
+  coordinated: number;
 }
