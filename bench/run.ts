@@ -1,10 +1,11 @@
 // `npm run bench [name…]`: every benchmark prints its figures and ratios against a baseline measured in
 // the same run. Names: foundation, scheduler, directory, import, load, regions (with the paper),
-// regions-paper (the paper alone).
+// regions-paper (the paper alone), partners.
 import { directoryBench } from './directory.bench.ts';
 import { foundationBench } from './foundation.bench.ts';
 import { importBench } from './import.bench.ts';
 import { loadBench } from './load.bench.ts';
+import { partnersBench } from './partners.bench.ts';
 import { regionsBench } from './regions.bench.ts';
 import { regionsPaperBench } from './regions-paper.bench.ts';
 import { schedulerBench } from './scheduler.bench.ts';
@@ -29,6 +30,14 @@ const all: Record<string, () => Promise<void>> = {
     await paper();
   },
   'regions-paper': () => paper(),
+  // Recommended partners on CORDIS H2020, split in time at each cut-off (BENCH_PARTNERS_TUNE=1: grid).
+  partners: () =>
+    partnersBench({
+      cutoffs: (process.env.BENCH_PARTNERS_CUTOFFS ?? '2017-01-01,2018-01-01,2019-01-01').split(','),
+      tune: process.env.BENCH_PARTNERS_TUNE === '1',
+      // Every k-th query only (BENCH_PARTNERS_SAMPLE=k), for quick runs; 1 = all queries.
+      sample: Number(process.env.BENCH_PARTNERS_SAMPLE ?? 1),
+    }),
 };
 
 function paper() {

@@ -23,6 +23,9 @@ Commands:
   reminders             write the reminder e-mails of events starting within two days (once per
                         participant) and send queued e-mail when SMTP_URL is set
   seed                  load the demo data (Milan 2024 workshop) if the database has no events
+  partners recommend --history PARTICIPATIONS.csv[.gz] --programme-parts PARTS.csv[.gz] --queries QUERIES.json
+                        rank likely partners of each query's organisation from a CORDIS-style participation
+                        history; one JSON line per query (docs/formats/partner-recommendations.md)
   schedule FILE         compute a B2B meeting schedule for an instance file (JSON) and print it
   help                  this text
 
@@ -103,6 +106,11 @@ async function main(argv: string[]): Promise<void> {
         prepareData(database, { ...config, demoData: true }, console.log),
       );
       return;
+    case 'partners': {
+      const { partnersCommand } = await import('./partners.ts');
+      process.exitCode = partnersCommand(args, process.stdout, process.stderr);
+      return;
+    }
     case 'schedule': {
       const [file] = args;
       if (!file) fail('Usage: nexum schedule FILE');
