@@ -3,6 +3,7 @@
  * ../shared/data/eurostat-regional) and the sources they come from. Imports may add more indicators
  * and sources; these are the ones the product knows how to label, compare and chart.
  */
+import { intlTags, type Locale } from './i18n/index.ts';
 
 export type IndicatorDimension = 'economy' | 'innovation' | 'structure';
 export type IndicatorKind = 'number' | 'category';
@@ -289,6 +290,31 @@ export const RIS_GROUPS = [
 ] as const;
 
 export const indicatorById = new Map(INDICATORS.map((i) => [i.id, i]));
+
+/** An indicator's label in the reader's language; an imported one keeps the label it was given. */
+export function indicatorLabel(locale: Locale, id: string, fallback: string): string {
+  return indicatorById.get(id)?.label[locale] ?? fallback;
+}
+
+/** A unit's label ("% of GDP"); an unknown unit id is shown as it is. */
+export function unitLabel(locale: Locale, unit: string): string {
+  return INDICATOR_UNITS[unit]?.[locale] ?? unit;
+}
+
+// Building an Intl formatter costs far more than using one: one per locale and precision.
+const figureFormats = new Map<string, Intl.NumberFormat>();
+
+/** A figure with exactly `decimals` decimals, grouped as the locale groups thousands. */
+export function formatFigure(locale: Locale, value: number, decimals: number): string {
+  const d = Math.max(0, Math.min(20, Math.trunc(decimals)));
+  const key = `${locale}:${d}`;
+  let f = figureFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlTags[locale], { minimumFractionDigits: d, maximumFractionDigits: d });
+    figureFormats.set(key, f);
+  }
+  return f.format(value);
+}
 
 /** The EU aggregate's code in indicator tables (not a NUTS region). */
 export const EU_AREA = 'EU27_2020';

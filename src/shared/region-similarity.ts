@@ -3,8 +3,9 @@
  * a reason (the server writes the English text with these, the interface the reader's language).
  */
 import { intlTags, type Locale, type MessageKey, translate } from './i18n/index.ts';
-import { INDICATOR_UNITS, indicatorById } from './indicators.ts';
+import { formatFigure, indicatorLabel, unitLabel } from './indicators.ts';
 
+/** What "regions like mine" compares (src/core/similarity uses the same list). */
 export const SIMILARITY_DIMENSIONS = ['economy', 'innovation', 'structure', 'ecosystems'] as const;
 export type SimilarityDimension = (typeof SIMILARITY_DIMENSIONS)[number];
 
@@ -32,43 +33,7 @@ export type ReasonInput =
   | { kind: 'category'; indicator: string; label: string; value: string }
   | { kind: 'ecosystems'; ecosystems: { ecosystem: string }[] };
 
-/** The indicator's name in the locale: the shipped catalogue's, else the one the import gave. */
-export function indicatorLabel(locale: Locale, id: string, fallback: string): string {
-  return indicatorById.get(id)?.label[locale] ?? fallback;
-}
-
-export function unitLabel(locale: Locale, unit: string): string {
-  return INDICATOR_UNITS[unit]?.[locale] ?? unit;
-}
-
-// Building an Intl formatter costs far more than using one: keep one per locale and precision.
-const numberFormats = new Map<string, Intl.NumberFormat>();
 const listFormats = new Map<Locale, Intl.ListFormat>();
-
-export function formatFigure(locale: Locale, value: number, decimals: number): string {
-  const key = `${locale}:${decimals}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(intlTags[locale], {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    numberFormats.set(key, f);
-  }
-  return f.format(value);
-}
-
-/** Axis labels: "10M", "397K" for large figures (the tables keep every digit). */
-export function formatTick(locale: Locale, value: number, decimals: number): string {
-  if (Math.abs(value) < 10_000) return formatFigure(locale, value, decimals);
-  const key = `${locale}:compact`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(intlTags[locale], { notation: 'compact', maximumFractionDigits: 1 });
-    numberFormats.set(key, f);
-  }
-  return f.format(value);
-}
 
 function formatList(locale: Locale, items: string[]): string {
   let f = listFormats.get(locale);

@@ -1,8 +1,10 @@
 /** What "regions like mine" compares: three dimensions of indicators and the directory's ecosystems. */
-export type Dimension = 'economy' | 'innovation' | 'structure' | 'ecosystems';
+import { SIMILARITY_DIMENSIONS, type SimilarityDimension } from '../../shared/region-similarity.ts';
+
+export type Dimension = SimilarityDimension;
 export type IndicatorDimension = Exclude<Dimension, 'ecosystems'>;
 
-export const DIMENSIONS: readonly Dimension[] = ['economy', 'innovation', 'structure', 'ecosystems'];
+export const DIMENSIONS: readonly Dimension[] = SIMILARITY_DIMENSIONS;
 
 /** A numeric or category indicator as the similarity sees it. */
 export interface IndicatorSpec {

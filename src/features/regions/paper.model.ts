@@ -1,7 +1,14 @@
 // The Input Paper as data: every figure formatted with its unit, year and source, in one language, for
 // the HTML and PDF renderers alike. Pure: the service gathers the input, nothing here reads a database.
 import { en } from '../../shared/i18n/en.ts';
-import { countryName, formatDate, type Locale, type MessageKey, translate } from '../../shared/i18n/index.ts';
+import {
+  countryName,
+  formatDate,
+  intlTags,
+  type Locale,
+  type MessageKey,
+  translate,
+} from '../../shared/i18n/index.ts';
 import { INDICATOR_UNITS, indicatorById } from '../../shared/indicators.ts';
 import type { RegionIndicators } from './indicators.schemas.ts';
 import { doesBetter, shortSource } from './paper.compare.ts';
@@ -150,8 +157,6 @@ const DIMENSIONS: Dimension[] = ['economy', 'innovation', 'structure'];
 const MAX_PEERS = 5;
 const MAX_BETTER = 6;
 
-const intlTag = (locale: Locale) => (locale === 'it' ? 'it-IT' : 'en-GB');
-
 export const paragraphsOf = (text: string) =>
   text
     .split(/\n\s*\n/)
@@ -168,7 +173,7 @@ export function buildPaper(input: PaperInput, locale: Locale): PaperModel {
   const labelOf = (prefix: string, key: string) =>
     known(`${prefix}${key}`) ? t(`${prefix}${key}` as MessageKey) : key;
   const num = (value: number, decimals: number, signed = false) =>
-    new Intl.NumberFormat(intlTag(locale), {
+    new Intl.NumberFormat(intlTags[locale], {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
       signDisplay: signed ? 'exceptZero' : 'auto',
@@ -317,7 +322,7 @@ export function buildPaper(input: PaperInput, locale: Locale): PaperModel {
       language: s?.language ?? locale,
       otherLanguage:
         s && s.language !== locale
-          ? (new Intl.DisplayNames([intlTag(locale)], { type: 'language' }).of(s.language) ?? s.language)
+          ? (new Intl.DisplayNames([intlTags[locale]], { type: 'language' }).of(s.language) ?? s.language)
           : null,
       sample: s?.sample ?? false,
       version: s?.version ?? null,

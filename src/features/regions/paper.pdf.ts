@@ -1,7 +1,7 @@
 // The Input Paper as a tagged A4 PDF (pdfkit, the project's DejaVu font): the same content and order as
 // the HTML paper, charts drawn as vector paths, each chart followed by its figures as a table.
 import { newPdf, pdfToBuffer } from '../../server/pdf/document.ts';
-import { type Locale, type MessageKey, translate } from '../../shared/i18n/index.ts';
+import { intlTags, type Locale, type MessageKey, translate } from '../../shared/i18n/index.ts';
 import { type CountLine, landscapeColumns, type PaperModel, type Value } from './paper.model.ts';
 import { ACCENT, INK, MUTED, pdfWriter } from './paper.pdf-kit.ts';
 
@@ -73,7 +73,6 @@ export async function renderPaperPdf(m: PaperModel): Promise<Buffer> {
   const root = doc.struct('Document');
   doc.addStructure(root);
   const w = pdfWriter(doc, root);
-  const intlTag = locale === 'it' ? 'it-IT' : 'en-GB';
 
   cover(doc, w, root, m, t);
   narrative(w, m, 'introduction', t);
@@ -122,7 +121,7 @@ export async function renderPaperPdf(m: PaperModel): Promise<Buffer> {
   for (const c of m.charts) {
     const fig = w.section(s);
     w.para(fig, `${c.title} (${c.unit}). ${t('paper.col.source')}: ${c.sources}`, 'strong');
-    w.chart(fig, c, intlTag);
+    w.chart(fig, c, intlTags[locale]);
     w.chartFigures(
       fig,
       c,

@@ -1,12 +1,9 @@
+import { escapeHtml as esc } from '../../shared/html.ts';
 import { type Locale, translate } from '../../shared/i18n/index.ts';
 import { chartTable, layoutChart, SERIES_STYLE } from './paper.charts.ts';
 import type { ChartModel } from './paper.model.ts';
 
-export const esc = (s: string | number) =>
-  String(s).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+export { esc };
 
 const WIDTH = 560;
 const HEIGHT = 220;

@@ -142,18 +142,6 @@ export function regionsRepo(db: Kysely<DB>) {
         clusters: clusters.map((c) => ({ ...c, members: Number(c.members) })),
       };
     },
-    /**
-     * Published organisations per ecosystem for every region of a level (organisations of lower
-     * levels counted in their level's region): the directory side of "regions like mine".
-     */
-    ecosystemCounts: (level: number) =>
-      sql<{ code: string; ecosystem: string; n: number }>`
-        select left(o.region_code, ${level + 2}) as code, e as ecosystem, count(*)::int as n
-        from organisations o, unnest(o.ecosystems) e
-        where o.status = 'published' and length(o.region_code) >= ${level + 2}
-        group by 1, 2`
-        .execute(db)
-        .then((r) => r.rows),
     count: async () =>
       Number(
         (

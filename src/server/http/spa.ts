@@ -6,6 +6,7 @@ import type { EventsService } from '../../features/events/events.service.ts';
 import { summaryText } from '../../features/events/summary.sanitize.ts';
 import type { SummaryService } from '../../features/events/summary.service.ts';
 import type { OrganisationsService } from '../../features/organisations/organisations.service.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { AppError } from './errors.ts';
 
 export interface PageMeta {
@@ -17,8 +18,7 @@ export interface PageMeta {
   image?: { url: string; width: number; height: number; alt: string };
 }
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = escapeHtml;
 const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 /** The <head> tags a share card needs (Open Graph, Twitter) and schema.org JSON-LD for search engines. */

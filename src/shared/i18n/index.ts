@@ -15,11 +15,6 @@ const catalogues: Record<Locale, Messages> = { en, it };
 /** BCP 47 tags for Intl: British English gives European day-month order and 24-hour times. */
 export const intlTags: Record<Locale, string> = { en: 'en-GB', it: 'it-IT' };
 
-/** The BCP 47 tag Intl formatters use for a locale. */
-export function intlTag(locale: Locale): string {
-  return intlTags[locale];
-}
-
 export function isLocale(value: unknown): value is Locale {
   return value === 'en' || value === 'it';
 }

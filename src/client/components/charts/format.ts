@@ -1,13 +1,10 @@
 // Number formatting of charts and figures, per locale through Intl (pure; tested in format.test.ts).
-import { intlTag, type Locale } from '../../../shared/i18n/index.ts';
+import { intlTags, type Locale } from '../../../shared/i18n/index.ts';
+import { formatFigure } from '../../../shared/indicators.ts';
 
 /** A figure with exactly `decimals` decimals, grouped as the locale groups thousands. */
 export function formatValue(locale: Locale, value: number, decimals = 0): string {
-  const d = Math.max(0, Math.min(20, Math.trunc(decimals)));
-  return new Intl.NumberFormat(intlTag(locale), {
-    minimumFractionDigits: d,
-    maximumFractionDigits: d,
-  }).format(value);
+  return formatFigure(locale, value, decimals);
 }
 
 /** A figure followed by its unit label ("1.34 % of GDP", "1,34 % del PIL"); without a label, the figure. */
@@ -27,7 +24,7 @@ export function stepDecimals(step: number): number {
  */
 export function formatTick(locale: Locale, value: number, step: number): string {
   if (Math.abs(value) >= 10_000) {
-    return new Intl.NumberFormat(intlTag(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(
+    return new Intl.NumberFormat(intlTags[locale], { notation: 'compact', maximumFractionDigits: 1 }).format(
       value,
     );
   }
@@ -38,7 +35,7 @@ const EN_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', oth
 
 /** A rank as an ordinal: 1st, 2nd, 3rd, 11th, 22nd in English; 1°, 2°, 94° in Italian. */
 export function ordinal(locale: Locale, n: number): string {
-  const number = new Intl.NumberFormat(intlTag(locale)).format(n);
+  const number = new Intl.NumberFormat(intlTags[locale]).format(n);
   if (locale === 'it') return `${number}°`;
   const form = new Intl.PluralRules('en-GB', { type: 'ordinal' }).select(n);
   return `${number}${EN_SUFFIX[form] ?? 'th'}`;
@@ -47,7 +44,7 @@ export function ordinal(locale: Locale, n: number): string {
 /** A share as a whole percentage ("42%", "42 %"), as the locale writes it. */
 export function formatShare(locale: Locale, part: number, total: number): string {
   if (!(total > 0)) return '';
-  return new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 0 }).format(
+  return new Intl.NumberFormat(intlTags[locale], { style: 'percent', maximumFractionDigits: 0 }).format(
     part / total,
   );
 }

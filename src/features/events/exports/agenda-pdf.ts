@@ -1,5 +1,5 @@
 import { newPdf, pdfToBuffer } from '../../../server/pdf/document.ts';
-import { formatDate, formatDateRange, translate } from '../../../shared/i18n/index.ts';
+import { formatDate, formatDateRange, intlTags, type Locale, translate } from '../../../shared/i18n/index.ts';
 import type { AgendaSessionSnapshot } from '../agenda.types.ts';
 import {
   type ExportContext,
@@ -19,10 +19,8 @@ const ACCENT = '#0b5394';
 const DANGER = '#a61b1b';
 const TIME_WIDTH = 86;
 
-const intlTag = (locale: string) => (locale === 'it' ? 'it-IT' : 'en-GB');
-
 function dayHeading(locale: string, iso: string, timeZone: string): string {
-  const s = new Intl.DateTimeFormat(intlTag(locale), {
+  const s = new Intl.DateTimeFormat(intlTags[locale as Locale], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -1,8 +1,9 @@
 import type { Comparison } from '../../../client/api.ts';
+import { formatTick } from '../../../client/components/charts/format.ts';
 import { LineLegend, SmallLineChart } from '../../../client/components/charts/SmallLineChart.tsx';
 import { ExternalLink } from '../../../client/components/ui.tsx';
 import { useI18n } from '../../../client/i18n.tsx';
-import { formatFigure, formatTick, indicatorLabel, unitLabel } from '../../../shared/region-similarity.ts';
+import { formatFigure, indicatorLabel, unitLabel } from '../../../shared/indicators.ts';
 
 type Row = Comparison['indicators'][number];
 type Figure = NonNullable<Row['regions'][number]['latest']>;
@@ -89,7 +90,7 @@ function SmallMultiple({ row, names }: { row: Row; names: Map<string, string> })
         title={label}
         description={t('compare.chartLabel', { label, unit, from, to })}
         series={series}
-        formatY={(y) => formatTick(locale, y, row.indicator.decimals)}
+        formatY={(y) => formatTick(locale, y, 10 ** -row.indicator.decimals)}
       />
       {from === to && <p className="muted">{t('compare.singleYear', { year: from })}</p>}
       <details>

@@ -4,10 +4,10 @@ import { api, type SimilarRegions as SimilarData } from '../../../client/api.ts'
 import { Empty, ErrorState, Loading } from '../../../client/components/ui.tsx';
 import { useApi } from '../../../client/hooks.ts';
 import { useI18n } from '../../../client/i18n.tsx';
+import { formatFigure } from '../../../shared/indicators.ts';
 import {
   describeReason,
   dimensionKey,
-  formatFigure,
   SIMILARITY_DIMENSIONS,
   type SimilarityDimension,
 } from '../../../shared/region-similarity.ts';

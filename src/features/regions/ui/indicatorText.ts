@@ -2,7 +2,7 @@
 // from the catalogue (src/shared/indicators.ts), the API's own label for indicators an import added.
 import { formatWithUnit } from '../../../client/components/charts/format.ts';
 import type { Locale } from '../../../shared/i18n/index.ts';
-import { INDICATOR_UNITS, indicatorById } from '../../../shared/indicators.ts';
+import { indicatorLabel as sharedIndicatorLabel, unitLabel } from '../../../shared/indicators.ts';
 
 export interface IndicatorLike {
   id: string;
@@ -12,13 +12,10 @@ export interface IndicatorLike {
 }
 
 export function indicatorLabel(locale: Locale, i: Pick<IndicatorLike, 'id' | 'label'>): string {
-  return indicatorById.get(i.id)?.label[locale] ?? i.label;
+  return sharedIndicatorLabel(locale, i.id, i.label);
 }
 
-/** A unit's label ("% of GDP"); an unknown unit id is shown as it is. */
-export function unitLabel(locale: Locale, unit: string): string {
-  return INDICATOR_UNITS[unit]?.[locale] ?? unit;
-}
+export { unitLabel };
 
 /** "1.34 % of GDP", "10,036,258 persons", "134 PPS per inhabitant, EU27 = 100". */
 export function figureText(locale: Locale, i: IndicatorLike, value: number): string {
